@@ -1,0 +1,42 @@
+import type { CustomerEvent } from '../customers/customer-event';
+import type { CustomerProfile } from '../customers/customer-profile';
+import type { Order } from '../customers/order';
+
+/** An item the store could not write after its retries; the import report records it by key. */
+export interface FailedWrite {
+  key: string;
+  reason: string;
+}
+
+export interface WriteOutcome {
+  failed: FailedWrite[];
+}
+
+/** Which stored customers the given identifiers already point to. */
+export interface IdentityMatches {
+  byExternalId: Map<string, string>;
+  byEmail: Map<string, string>;
+}
+
+/** Everything segmentation needs about one customer. */
+export interface CustomerRecord {
+  profile: CustomerProfile;
+  orders: Order[];
+  events: CustomerEvent[];
+}
+
+/**
+ * Profiles, orders and events. Writes are idempotent puts keyed by identity (customer id, order id,
+ * event de-duplication key), so replaying a batch never double-counts.
+ */
+export interface CustomerStore {
+  findIdentities(keys: { externalIds: string[]; emails: string[] }): Promise<IdentityMatches>;
+  getProfiles(customerIds: string[]): Promise<Map<string, CustomerProfile>>;
+  /** Saves whole profiles and the identity aliases (external id, e-mail) that point to them. */
+  saveProfiles(profiles: CustomerProfile[]): Promise<WriteOutcome>;
+  saveOrders(orders: Order[]): Promise<WriteOutcome>;
+  saveEvents(events: CustomerEvent[]): Promise<WriteOutcome>;
+  /** One shard of all customers, with their orders and events; shards partition the customers. */
+  scanCustomers(shard: { index: number; count: number }): AsyncIterable<CustomerRecord>;
+  getCustomer(customerId: string): Promise<CustomerRecord | undefined>;
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects so a developer can run the fast ones alone (`npm run test:unit`):
+ * - unit: pure core and the CDK template; no servers.
+ * - integration: adapters, handlers, CLI and the local stack against real emulators that the global
+ *   setup starts on free loopback ports and stops afterwards.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/core/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          exclude: ['test/infra/local/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: [
+            'test/adapters/**/*.test.ts',
+            'test/functions/**/*.test.ts',
+            'test/infra/local/**/*.test.ts',
+          ],
+          globalSetup: ['test/support/start-local-aws.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
