@@ -65,7 +65,8 @@ export const startDynamoDbLocal = async ({
       '-port',
       String(chosenPort),
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // DynamoDB Local writes a metadata file into its working directory; keep it out of the repo root.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: JAR_DIR },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

@@ -1,0 +1,4 @@
+import { App } from 'aws-cdk-lib';
+import { buildShoalApp } from './shoal-app';
+
+buildShoalApp(new App());
