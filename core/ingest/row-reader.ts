@@ -1,0 +1,154 @@
+import type { AttributeValue } from '../customers/customer-profile';
+import { formatColumnTarget, type ColumnTarget, type TargetField } from './column-target';
+import { FIELD_PARSERS, InvalidValue, type ParseContext } from './field-parsers';
+import { parseAttributeValue } from './parse-attribute-value';
+import type { ColumnMapping } from './resolve-column-mapping';
+import type { RowWarning } from './row-issues';
+
+/** A field value that was present but unusable, before the kind decides: warning or rejection. */
+export interface FieldIssue extends RowWarning {
+  field: TargetField;
+}
+
+/** A row's cells sorted into fields and attributes, before kind-specific checks. */
+export interface RowDraft {
+  line: number;
+  fields: Partial<Record<TargetField, unknown>>;
+  attributes: Record<string, AttributeValue> | undefined;
+  issues: FieldIssue[] | undefined;
+}
+
+type CellReader = (text: string, draft: RowDraft) => void;
+
+/** Fields where several columns add up rather than overwrite (Kidhome + Teenhome = children). */
+const ADDITIVE: ReadonlySet<TargetField> = new Set(['children']);
+
+const readAttribute =
+  (name: string): CellReader =>
+  (text, draft) => {
+    const value = parseAttributeValue(text);
+    if (value !== undefined) (draft.attributes ??= {})[name] = value;
+  };
+
+const readField = (field: TargetField, column: string, context: ParseContext): CellReader => {
+  const parse = FIELD_PARSERS[field];
+  const additive = ADDITIVE.has(field);
+  return (text, draft) => {
+    const value = parse(text, context);
+    if (value === undefined) return;
+    if (value instanceof InvalidValue) {
+      (draft.issues ??= []).push({
+        line: draft.line,
+        column,
+        value: text,
+        reason: value.reason,
+        field,
+      });
+    } else if (additive && typeof draft.fields[field] === 'number') {
+      draft.fields[field] = (draft.fields[field] as number) + (value as number);
+    } else {
+      draft.fields[field] = value;
+    }
+  };
+};
+
+const isBlank = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  // Only cells starting with whitespace pay for a trim.
+  return first === 0x20 || first === 0x09 || first === 0xa0 ? text.trim() === '' : false;
+};
+
+/**
+ * A file's compiled column plan: one cell reader per column, built once, so reading a row is a
+ * loop of function calls with no per-row lookups, regex construction or schema parsing.
+ */
+export class RowReader {
+  private readonly readers: (CellReader | undefined)[] = [];
+  private readonly indexByHeader = new Map<string, number>();
+  private readonly columnByField = new Map<TargetField, string>();
+  private readonly targets: ColumnTarget[] = [];
+  readonly headers: string[] = [];
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly context: ParseContext,
+    headers: readonly string[] = [],
+  ) {
+    const additiveCounts = new Map<TargetField, number>();
+    for (const header of headers) {
+      const target = mapping.resolve(header);
+      if (target.to === 'field' && ADDITIVE.has(target.field)) {
+        additiveCounts.set(target.field, (additiveCounts.get(target.field) ?? 0) + 1);
+      }
+    }
+    for (const header of headers) this.addColumn(header, additiveCounts);
+  }
+
+  /** The header a field was read from, for warnings raised after the row is assembled. */
+  columnFor(field: TargetField): string {
+    return this.columnByField.get(field) ?? field;
+  }
+
+  /** Header → field, in the mapping notation, as the import report shows it. */
+  mappingUsed(): Record<string, string> {
+    return Object.fromEntries(
+      this.headers.map((header, i) => [
+        header,
+        formatColumnTarget(this.targets[i] ?? { to: 'ignore' }),
+      ]),
+    );
+  }
+
+  read(line: number, values: readonly string[]): RowDraft {
+    const draft: RowDraft = { line, fields: {}, attributes: undefined, issues: undefined };
+    const readers = this.readers;
+    const count = Math.min(values.length, readers.length);
+    for (let i = 0; i < count; i++) {
+      const text = values[i] as string;
+      if (text === '' || isBlank(text)) continue;
+      readers[i]?.(text, draft);
+    }
+    return draft;
+  }
+
+  /** Reads a flattened JSON object; keys first seen here get a reader compiled on the spot. */
+  readObject(line: number, object: Record<string, string>): RowDraft {
+    const draft: RowDraft = { line, fields: {}, attributes: undefined, issues: undefined };
+    for (const key in object) {
+      const text = object[key] as string;
+      if (text === '' || isBlank(text)) continue;
+      const index = this.indexByHeader.get(key) ?? this.addColumn(key);
+      this.readers[index]?.(text, draft);
+    }
+    return draft;
+  }
+
+  private addColumn(header: string, additiveCounts?: Map<TargetField, number>): number {
+    const target = this.mapping.resolve(header);
+    const index = this.headers.length;
+    this.headers.push(header);
+    this.targets.push(target);
+    this.indexByHeader.set(header, index);
+    const summed = target.to === 'field' && (additiveCounts?.get(target.field) ?? 0) > 1;
+    this.readers.push(this.compile(header, target, summed));
+    return index;
+  }
+
+  private compile(
+    header: string,
+    target: ColumnTarget,
+    keepAsAttribute: boolean,
+  ): CellReader | undefined {
+    if (target.to === 'ignore') return undefined;
+    if (target.to === 'attribute') return readAttribute(target.name);
+    this.columnByField.set(target.field, header);
+    const field = readField(target.field, header, this.context);
+    if (!keepAsAttribute) return field;
+    // A sum loses which column said what, so summed columns are also kept as attributes.
+    const attribute = readAttribute(header);
+    return (text, draft) => {
+      field(text, draft);
+      attribute(text, draft);
+    };
+  }
+}
