@@ -1,0 +1,178 @@
+import { paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CustomerEvent } from '../../core/customers/customer-event';
+import type { CustomerProfile } from '../../core/customers/customer-profile';
+import type { Order } from '../../core/customers/order';
+import type {
+  CustomerRecord,
+  CustomerStore,
+  IdentityMatches,
+  WriteOutcome,
+} from '../../core/ports/customer-store';
+import {
+  customerPartition,
+  emailAlias,
+  eventSortKey,
+  externalIdAlias,
+  orderSortKey,
+  PROFILE_SORT_KEY,
+} from './customer-table-keys';
+import { batchGetAll } from './dynamodb-batch-reader';
+import { batchPutAll, type KeyedPut } from './dynamodb-batch-writer';
+import type { RetryPolicy } from './retry-policy';
+
+type StoredItem = { pk: string; sk: string; data?: unknown; customerId?: string };
+
+const customerIdOf = (pk: string): string => pk.slice(2);
+
+const emptyRecord = (): Omit<CustomerRecord, 'profile'> & { profile?: CustomerProfile } => ({
+  orders: [],
+  events: [],
+});
+
+/** CustomerStore over the customers table, through BatchGet/BatchWrite and parallel scans. */
+export class DynamoDbCustomerStore implements CustomerStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly retry?: RetryPolicy,
+  ) {}
+
+  async findIdentities({
+    externalIds,
+    emails,
+  }: {
+    externalIds: string[];
+    emails: string[];
+  }): Promise<IdentityMatches> {
+    const items = (await batchGetAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: [...externalIds.map(externalIdAlias), ...emails.map(emailAlias)],
+      retry: this.retry,
+    })) as StoredItem[];
+    const matches: IdentityMatches = { byExternalId: new Map(), byEmail: new Map() };
+    for (const item of items) {
+      if (!item.customerId) continue;
+      if (item.pk.startsWith('EXT#')) matches.byExternalId.set(item.pk.slice(4), item.customerId);
+      else matches.byEmail.set(item.pk.slice(6), item.customerId);
+    }
+    return matches;
+  }
+
+  async getProfiles(customerIds: string[]): Promise<Map<string, CustomerProfile>> {
+    const items = (await batchGetAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: customerIds.map((id) => ({ pk: customerPartition(id), sk: PROFILE_SORT_KEY })),
+      retry: this.retry,
+    })) as StoredItem[];
+    return new Map(items.map((item) => [customerIdOf(item.pk), item.data as CustomerProfile]));
+  }
+
+  saveProfiles(profiles: CustomerProfile[]): Promise<WriteOutcome> {
+    const puts: KeyedPut[] = profiles.flatMap((profile) => {
+      const key = `customer ${profile.customerId}`;
+      const { customerId } = profile;
+      return [
+        { key, item: { pk: customerPartition(customerId), sk: PROFILE_SORT_KEY, data: profile } },
+        ...(profile.externalId
+          ? [{ key, item: { ...externalIdAlias(profile.externalId), customerId } }]
+          : []),
+        ...(profile.email ? [{ key, item: { ...emailAlias(profile.email), customerId } }] : []),
+      ];
+    });
+    return this.put(puts);
+  }
+
+  saveOrders(orders: Order[]): Promise<WriteOutcome> {
+    return this.put(
+      orders.map((order) => ({
+        key: `order ${order.orderId}`,
+        item: {
+          pk: customerPartition(order.customerId),
+          sk: orderSortKey(order.orderId),
+          data: order,
+        },
+      })),
+    );
+  }
+
+  saveEvents(events: CustomerEvent[]): Promise<WriteOutcome> {
+    return this.put(
+      events.map((event) => ({
+        key: `event ${event.type} of ${event.customerId} at ${event.at}`,
+        item: {
+          pk: customerPartition(event.customerId),
+          sk: eventSortKey(event.at, event.type, event.eventId),
+          data: event,
+        },
+      })),
+    );
+  }
+
+  /**
+   * A parallel-scan segment contains whole partitions, so every customer's items arrive in the
+   * same shard; they are gathered per customer before being handed out.
+   */
+  async *scanCustomers({
+    index,
+    count,
+  }: {
+    index: number;
+    count: number;
+  }): AsyncIterable<CustomerRecord> {
+    const byCustomer = new Map<string, ReturnType<typeof emptyRecord>>();
+    const pages = paginateScan(
+      { client: this.documents, pageSize: 1000 },
+      {
+        TableName: this.tableName,
+        Segment: index,
+        TotalSegments: count,
+        FilterExpression: 'begins_with(pk, :customer)',
+        ExpressionAttributeValues: { ':customer': 'C#' },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of (page.Items ?? []) as StoredItem[]) {
+        const id = customerIdOf(item.pk);
+        let record = byCustomer.get(id);
+        if (!record) byCustomer.set(id, (record = emptyRecord()));
+        addItem(record, item);
+      }
+    }
+    for (const record of byCustomer.values()) {
+      if (record.profile) yield record as CustomerRecord;
+    }
+  }
+
+  async getCustomer(customerId: string): Promise<CustomerRecord | undefined> {
+    const record = emptyRecord();
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': customerPartition(customerId) },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of (page.Items ?? []) as StoredItem[]) addItem(record, item);
+    }
+    return record.profile ? (record as CustomerRecord) : undefined;
+  }
+
+  private put(puts: KeyedPut[]): Promise<WriteOutcome> {
+    return batchPutAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      puts,
+      retry: this.retry,
+    });
+  }
+}
+
+const addItem = (record: ReturnType<typeof emptyRecord>, item: StoredItem): void => {
+  if (item.sk === PROFILE_SORT_KEY) record.profile = item.data as CustomerProfile;
+  else if (item.sk.startsWith('ORDER#')) record.orders.push(item.data as Order);
+  else if (item.sk.startsWith('EVENT#')) record.events.push(item.data as CustomerEvent);
+};
