@@ -59,7 +59,8 @@ export class InMemoryCampaignStore implements CampaignStore {
         campaignId: campaign.campaignId,
       });
     }
-    const next = { ...copy(campaign), version: (stored?.version ?? campaign.version - 1) + 1 };
+    const version = expectedVersion === undefined ? campaign.version : expectedVersion + 1;
+    const next = { ...copy(campaign), version };
     this.campaigns.set(campaign.campaignId, next);
     return copy(next);
   }

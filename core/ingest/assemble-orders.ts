@@ -1,0 +1,116 @@
+import type { Order, OrderLine, OrderStatus } from '../customers/order';
+import type { OrderRules } from './import-mapping';
+import { isCancellationInvoice, netRevenue } from './order-rules';
+import type { CustomerRef, OrderRow } from './parsed-row';
+
+/** An order being assembled from its rows. */
+export interface OrderDraft {
+  orderId: string;
+  customer: CustomerRef;
+  orderedAt: string;
+  total?: number;
+  currency?: string;
+  status?: OrderStatus;
+  cancelled: boolean;
+  refundedAmount?: number;
+  channel?: string;
+  lines: OrderLine[];
+  /** File lines of the rows, so each row can be counted and reported. */
+  rowLines: number[];
+  lastRow: number;
+}
+
+/**
+ * Rows of an order not seen for this many rows are complete. Exports write an order's lines
+ * together or nearly so; an order whose lines come back later is reopened from the store.
+ */
+export const ORDER_WINDOW_ROWS = 10_000;
+
+const cents = (amount: number): number => Math.round(amount * 100) / 100;
+
+export const linesTotal = (lines: readonly OrderLine[]): number =>
+  cents(lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0));
+
+/**
+ * Groups order rows by order id while keeping memory bounded: open orders are kept in
+ * least-recently-touched order, and `takeStale` hands back those untouched for a window of rows.
+ */
+export class OrderAssembler {
+  private readonly open = new Map<string, OrderDraft>();
+  private rowsSeen = 0;
+
+  add(row: OrderRow): void {
+    this.rowsSeen++;
+    const draft = this.open.get(row.orderId);
+    if (!draft) {
+      this.open.set(row.orderId, {
+        orderId: row.orderId,
+        customer: row.customer,
+        orderedAt: row.orderedAt,
+        cancelled: row.cancelled,
+        ...(row.total !== undefined ? { total: row.total } : {}),
+        ...(row.currency !== undefined ? { currency: row.currency } : {}),
+        ...(row.status !== undefined ? { status: row.status } : {}),
+        ...(row.refundedAmount !== undefined ? { refundedAmount: row.refundedAmount } : {}),
+        ...(row.channel !== undefined ? { channel: row.channel } : {}),
+        lines: row.orderLine ? [row.orderLine] : [],
+        rowLines: [row.line],
+        lastRow: this.rowsSeen,
+      });
+      return;
+    }
+    // Order-level columns are often filled on the first line only: the first value wins.
+    draft.total ??= row.total;
+    draft.currency ??= row.currency;
+    draft.status ??= row.status;
+    draft.refundedAmount ??= row.refundedAmount;
+    draft.channel ??= row.channel;
+    draft.cancelled ||= row.cancelled;
+    if (row.orderLine) draft.lines.push(row.orderLine);
+    draft.rowLines.push(row.line);
+    draft.lastRow = this.rowsSeen;
+    this.open.delete(row.orderId);
+    this.open.set(row.orderId, draft);
+  }
+
+  takeStale(): OrderDraft[] {
+    const stale: OrderDraft[] = [];
+    for (const draft of this.open.values()) {
+      if (draft.lastRow > this.rowsSeen - ORDER_WINDOW_ROWS) break;
+      stale.push(draft);
+    }
+    for (const draft of stale) this.open.delete(draft.orderId);
+    return stale;
+  }
+
+  takeAll(): OrderDraft[] {
+    const all = [...this.open.values()];
+    this.open.clear();
+    return all;
+  }
+}
+
+/**
+ * The Order a draft describes. Status: cancelled when the export says so (a status or a
+ * cancelled-at date) or the cancellation-prefix rule matches, else the export's status, else
+ * completed. Total: the export's order total, else the sum of its lines.
+ */
+export const toOrder = (draft: OrderDraft, customerId: string, rules: OrderRules): Order => {
+  const cancellationInvoice = isCancellationInvoice(draft.orderId, rules);
+  const status: OrderStatus =
+    draft.cancelled || cancellationInvoice ? 'cancelled' : (draft.status ?? 'completed');
+  const total = draft.total ?? linesTotal(draft.lines);
+  return {
+    orderId: draft.orderId,
+    customerId,
+    orderedAt: draft.orderedAt,
+    total,
+    netRevenue: cents(
+      netRevenue({ status, total, refundedAmount: draft.refundedAmount, cancellationInvoice }),
+    ),
+    ...(draft.currency !== undefined ? { currency: draft.currency } : {}),
+    status,
+    ...(draft.channel !== undefined ? { channel: draft.channel } : {}),
+    lines: draft.lines,
+  };
+};
