@@ -34,8 +34,8 @@ export interface CampaignStore {
   getCampaign(campaignId: string): Promise<Campaign | undefined>;
   /**
    * Creates the campaign when `expectedVersion` is undefined (ConflictError if it exists), else
-   * replaces it only if the stored version equals `expectedVersion`. Returns the stored campaign
-   * with its version incremented.
+   * replaces it only if the stored version equals `expectedVersion`, storing `expectedVersion + 1`.
+   * Returns the campaign as stored.
    */
   putCampaign(campaign: Campaign, expectedVersion?: number): Promise<Campaign>;
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { selectTriggeredRecipients } from '../../../core/campaigns/select-triggered-recipients';
+import { campaign } from './fixtures';
+
+const live = campaign({
+  kind: 'triggered',
+  status: 'sending',
+  audience: { segmentIds: ['seg-at-risk'], excludedSegmentIds: [] },
+});
+
+describe('selectTriggeredRecipients', () => {
+  it('returns each entry into a triggering segment once', () => {
+    const selected = selectTriggeredRecipients({
+      campaign: live,
+      entered: [
+        { customerId: 'c-1', segmentId: 'seg-at-risk', enteredAt: '2026-03-10T12:00:00Z' },
+        { customerId: 'c-1', segmentId: 'seg-at-risk', enteredAt: '2026-03-10T12:00:00.000Z' },
+        { customerId: 'c-2', segmentId: 'seg-vip', enteredAt: '2026-03-10T12:00:00Z' },
+      ],
+    });
+    expect(selected).toEqual([
+      {
+        customerId: 'c-1',
+        segmentId: 'seg-at-risk',
+        enteredAt: '2026-03-10T12:00:00.000Z',
+        dedupeKey: 'cmp-1#c-1#2026-03-10T12:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('mails a customer again for a later entry but not for an entry already handled', () => {
+    const first = {
+      customerId: 'c-1',
+      segmentId: 'seg-at-risk',
+      enteredAt: '2026-03-01T00:00:00.000Z',
+    };
+    const again = { ...first, enteredAt: '2026-03-20T00:00:00.000Z' };
+    const selected = selectTriggeredRecipients({
+      campaign: live,
+      entered: [first, again],
+      alreadyTriggered: new Set(['cmp-1#c-1#2026-03-01T00:00:00.000Z']),
+    });
+    expect(selected.map((s) => s.enteredAt)).toEqual(['2026-03-20T00:00:00.000Z']);
+  });
+
+  it('returns nobody while the campaign is not live or not triggered', () => {
+    const entered = [
+      { customerId: 'c-1', segmentId: 'seg-at-risk', enteredAt: '2026-03-10T12:00:00Z' },
+    ];
+    expect(selectTriggeredRecipients({ campaign: { ...live, status: 'paused' }, entered })).toEqual(
+      [],
+    );
+    expect(
+      selectTriggeredRecipients({ campaign: { ...live, kind: 'broadcast' }, entered }),
+    ).toEqual([]);
+  });
+});
