@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { Liquid, LiquidError, type Template } from 'liquidjs';
 import type { CampaignContent } from './campaign';
 import { InvalidTemplateError } from './invalid-template-error';
@@ -113,6 +113,15 @@ export const validateCampaignContent = ({
   return compiled;
 };
 
+/** Compiled once: building the converter costs more than converting one message. */
+const htmlToText: (html: string) => string = compile({
+  wordwrap: 78,
+  selectors: [
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    { selector: 'img', format: 'skip' },
+  ],
+});
+
 /** Renders the content for one recipient; the text part is derived from the HTML when not written. */
 export const renderCampaignContent = ({
   compiled,
@@ -134,12 +143,3 @@ export const renderCampaignContent = ({
     text: render('text') ?? htmlToText(html),
   };
 };
-
-export const htmlToText = (html: string): string =>
-  convert(html, {
-    wordwrap: 78,
-    selectors: [
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      { selector: 'img', format: 'skip' },
-    ],
-  });

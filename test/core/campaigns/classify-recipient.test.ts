@@ -119,6 +119,25 @@ describe('classifyRecipient', () => {
     });
   });
 
+  it('lands on the local end of quiet hours when the clocks change overnight', () => {
+    // London springs forward at 01:00Z on 29 March 2026: 08:00 local is then 07:00Z, not 08:00Z.
+    const london = withProfile({
+      email: 'ada@example.com',
+      timeZone: 'Europe/London',
+      consent: { state: 'granted' },
+    });
+    expect(
+      classify(london, {
+        quietHours: { start: '22:00', end: '08:00' },
+        now: new Date('2026-03-29T00:30:00Z'),
+      }),
+    ).toEqual({
+      outcome: 'postponed',
+      reason: 'quiet-hours',
+      until: '2026-03-29T07:00:00.000Z',
+    });
+  });
+
   it('returns eligible outside quiet hours and uses the default zone when the profile has none', () => {
     const noZone = withProfile({ email: 'ada@example.com', consent: { state: 'granted' } });
     expect(classify(noZone, { quietHours: { start: '20:00', end: '08:00' } })).toEqual({
