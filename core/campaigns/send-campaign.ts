@@ -65,6 +65,7 @@ export interface SendCampaignResult {
   /** Recipients whose send was found to have happened before a crash. */
   reconciled: number;
   postponed: { customerId: string; reason: PostponeReason; until: string }[];
+  /** Recipients found suppressed (or no longer eligible) since the audience was frozen. */
   suppressed: number;
   failed: { customerId: string; reason: string }[];
   /** Sends that may have happened; never retried, reported for a human to look at. */
@@ -263,30 +264,35 @@ const processRecord = async (
   switch (classification.outcome) {
     case 'ineligible':
     case 'suppressed':
-      await ignoreLostRace(
-        run.store.transition(
-          send.campaignId,
-          send.customerId,
-          send.status,
-          classification.outcome,
-          { reason: classification.reason },
-        ),
-      );
-      run.result.suppressed += 1;
+      if (
+        await ignoreLostRace(
+          run.store.transition(
+            send.campaignId,
+            send.customerId,
+            send.status,
+            classification.outcome,
+            { reason: classification.reason },
+          ),
+        )
+      ) {
+        run.result.suppressed += 1;
+      }
       return undefined;
-    case 'postponed':
-      await ignoreLostRace(
+    case 'postponed': {
+      const postponed = await ignoreLostRace(
         run.store.transition(send.campaignId, send.customerId, send.status, 'postponed', {
           reason: classification.reason,
           notBefore: classification.until,
         }),
       );
+      if (!postponed) return undefined;
       run.result.postponed.push({
         customerId: send.customerId,
         reason: classification.reason,
         until: classification.until,
       });
       return undefined;
+    }
     case 'eligible':
       return deliver(run, send);
   }

@@ -354,6 +354,33 @@ describe('sendCampaign', () => {
     expect(mailer.calls).toBe(0);
   });
 
+  it('stops between batches once the campaign was paused mid-send', async () => {
+    const store = new InMemoryCampaignStore();
+    const mailer: FakeMailer = new FakeMailer(() => {
+      if (mailer.accepted.length === 7) void pause();
+      return undefined;
+    });
+    const pause = async () => {
+      const current = (await store.getCampaign('cmp-1'))!;
+      await store.putCampaign(
+        { ...current, status: 'paused', pausedReason: 'bounce rate' },
+        current.version,
+      );
+    };
+    const { time } = await setUp({ count: 30, store, mailer });
+    const result = await sendCampaign({
+      campaignId: 'cmp-1',
+      store,
+      mailer,
+      clock: time.clock,
+      sleep: time.sleep,
+      config,
+      limits: { batchSize: 10 },
+    });
+    expect(result).toMatchObject({ status: 'paused', sent: 10 });
+    expect(Object.values(await statuses(store)).filter((s) => s === 'pending')).toHaveLength(20);
+  });
+
   it('marks a rejected message failed and carries on', async () => {
     const mailer = new FakeMailer((_, message) =>
       message.to[0] === 'c-001@example.com'
