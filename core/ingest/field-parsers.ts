@@ -56,9 +56,13 @@ const text = (value: string): string | undefined => {
   return trimmed === '' ? undefined : trimmed;
 };
 
-/** Spreadsheets turn numeric ids into `17850.0`; the id is `17850`. */
+/**
+ * Spreadsheets turn numeric ids into `17850.0`, and Shopify writes `'7001234` so Excel keeps
+ * long ids as text; the id is `17850` or `7001234`.
+ */
 const externalId = (value: string): string | undefined => {
-  const trimmed = text(value);
+  let trimmed = text(value);
+  if (trimmed?.startsWith("'")) trimmed = text(trimmed.slice(1));
   return trimmed && NUMERIC_ID.test(trimmed) ? trimmed.slice(0, trimmed.indexOf('.')) : trimmed;
 };
 

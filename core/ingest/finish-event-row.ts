@@ -22,7 +22,7 @@ export const finishEventRow = (draft: RowDraft, reader: RowReader, batch: Parsed
       draft,
       reader,
       batch,
-      fields.customerEmail === undefined ? 'customerExternalId' : 'customerEmail',
+      reader.customerRefField(),
       'event without a customer id or e-mail',
     );
   }

@@ -51,7 +51,7 @@ export const finishOrderRow = (draft: RowDraft, reader: RowReader, batch: Parsed
       draft,
       reader,
       batch,
-      fields.customerEmail === undefined ? 'customerExternalId' : 'customerEmail',
+      reader.customerRefField(),
       'order without a customer id or e-mail',
     );
   }

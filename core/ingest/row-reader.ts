@@ -89,6 +89,12 @@ export class RowReader {
     return this.columnByField.get(field) ?? field;
   }
 
+  /** The customer reference columns this file has, for naming the column when none is filled. */
+  customerRefField(): TargetField {
+    const fields: TargetField[] = ['customerExternalId', 'customerEmail', 'customerRef'];
+    return fields.find((field) => this.columnByField.has(field)) ?? 'customerExternalId';
+  }
+
   /** Header → field, in the mapping notation, as the import report shows it. */
   mappingUsed(): Record<string, string> {
     return Object.fromEntries(
