@@ -1,0 +1,215 @@
+import type { AttributeValue } from '../customers/customer-profile';
+import type { CustomerRecord } from '../ports/customer-store';
+import type { CustomerFeatures } from './customer-features';
+import type { LocalCalendar } from './local-calendar';
+
+/** The dataset's per-channel purchase counts, used when orders carry no channel. */
+const CHANNEL_PROXIES: readonly (readonly [attribute: string, channel: string])[] = [
+  ['NumWebPurchases', 'web'],
+  ['NumStorePurchases', 'store'],
+  ['NumCatalogPurchases', 'catalog'],
+];
+
+/** The order-derived features: all that pass 1 (RFM histograms, gaps, cluster sample) needs. */
+export type OrderFeatures = Pick<
+  CustomerFeatures,
+  | 'frequency'
+  | 'cancelledOrders'
+  | 'refundedOrders'
+  | 'monetary'
+  | 'averageOrderValue'
+  | 'recencyDays'
+  | 'daysSinceFirstOrder'
+  | 'tenureDays'
+  | 'ordersLast30Days'
+  | 'ordersLast90Days'
+  | 'ordersLast365Days'
+  | 'daysBetweenOrders'
+  | 'meanDaysBetweenOrders'
+  | 'medianDaysBetweenOrders'
+  | 'categoryCounts'
+  | 'topCategory'
+  | 'channelCounts'
+  | 'preferredChannel'
+  | 'webShare'
+  | 'storeShare'
+  | 'catalogShare'
+> & {
+  firstOrderDay: number | undefined;
+  lastOrderDay: number | undefined;
+  lastOrderAtMs: number | undefined;
+};
+
+export const numberOf = (value: AttributeValue | undefined): number | undefined => {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+};
+
+const median = (sorted: readonly number[]): number | undefined => {
+  if (sorted.length === 0) return undefined;
+  const middle = sorted.length >> 1;
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
+};
+
+/** The key with the strictly largest count; undefined on a tie, because a tie is no preference. */
+const argMax = (counts: Record<string, number> | undefined): string | undefined => {
+  if (!counts) return undefined;
+  let best: string | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const key in counts) {
+    const count = counts[key] ?? 0;
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+      tied = false;
+    } else if (count === bestCount && count > 0) {
+      tied = true;
+    }
+  }
+  return tied ? undefined : best;
+};
+
+const sumOf = (counts: Record<string, number>): number => {
+  let sum = 0;
+  for (const key in counts) sum += counts[key] ?? 0;
+  return sum;
+};
+
+const countCategories = (
+  lines: CustomerRecord['orders'][number]['lines'],
+  counts: Record<string, number> | undefined,
+): Record<string, number> | undefined => {
+  let result = counts;
+  for (let i = 0; i < lines.length; i += 1) {
+    const category = lines[i]?.category;
+    if (!category) continue;
+    let seenInOrder = false;
+    for (let j = 0; j < i && !seenInOrder; j += 1) seenInOrder = lines[j]?.category === category;
+    if (seenInOrder) continue;
+    result ??= {};
+    result[category] = (result[category] ?? 0) + 1;
+  }
+  return result;
+};
+
+/**
+ * Summarises a customer's orders before the as-of instant.
+ * 1. Every order's netRevenue adds to monetary; cancelled and refunded orders stop there.
+ * 2. Counted orders (completed, pending) give frequency, dates, windows, categories, channels.
+ * 3. Gaps between consecutive counted orders give the mean and median days between orders.
+ * 4. Tenure runs from signup or the first order, whichever is earlier.
+ */
+export const computeOrderFeatures = ({
+  record,
+  calendar,
+}: {
+  record: CustomerRecord;
+  calendar: LocalCalendar;
+}): OrderFeatures => {
+  const { profile } = record;
+  const { asOfDay, asOfMs } = calendar;
+  let monetaryCents = 0;
+  let cancelledOrders = 0;
+  let refundedOrders = 0;
+  let lastOrderAtMs: number | undefined;
+  let categoryCounts: Record<string, number> | undefined;
+  let channelCounts: Record<string, number> | undefined;
+  const orderDays: number[] = [];
+
+  for (const order of record.orders) {
+    const ms = Date.parse(order.orderedAt);
+    if (!(ms < asOfMs)) continue;
+    monetaryCents += Math.round(order.netRevenue * 100);
+    if (order.status === 'cancelled' || order.status === 'refunded') {
+      if (order.status === 'cancelled') cancelledOrders += 1;
+      else refundedOrders += 1;
+      continue;
+    }
+    orderDays.push(calendar.dayOfInstant(ms));
+    if (lastOrderAtMs === undefined || ms > lastOrderAtMs) lastOrderAtMs = ms;
+    if (order.channel) {
+      channelCounts ??= {};
+      const channel = order.channel.trim().toLowerCase();
+      channelCounts[channel] = (channelCounts[channel] ?? 0) + 1;
+    }
+    categoryCounts = countCategories(order.lines, categoryCounts);
+  }
+
+  if (!channelCounts) {
+    for (const [attribute, channel] of CHANNEL_PROXIES) {
+      const count = numberOf(profile.attributes[attribute]);
+      if (count === undefined || count <= 0) continue;
+      channelCounts ??= {};
+      channelCounts[channel] = count;
+    }
+  }
+
+  if (orderDays.length > 1) orderDays.sort((a, b) => a - b);
+  const frequency = orderDays.length;
+  const firstOrderDay = orderDays[0];
+  const lastOrderDay = orderDays[frequency - 1];
+  let ordersLast30Days = 0;
+  let ordersLast90Days = 0;
+  let ordersLast365Days = 0;
+  const daysBetweenOrders: number[] = [];
+  let gapSum = 0;
+  for (let i = 0; i < frequency; i += 1) {
+    const day = orderDays[i] ?? 0;
+    const age = asOfDay - day;
+    if (age <= 30) ordersLast30Days += 1;
+    if (age <= 90) ordersLast90Days += 1;
+    if (age <= 365) ordersLast365Days += 1;
+    if (i > 0) {
+      const gap = day - (orderDays[i - 1] ?? day);
+      daysBetweenOrders.push(gap);
+      gapSum += gap;
+    }
+  }
+  const sortedGaps =
+    daysBetweenOrders.length > 1 ? [...daysBetweenOrders].sort((a, b) => a - b) : daysBetweenOrders;
+
+  const signupDay = profile.signupAt ? calendar.dayOfValue(profile.signupAt) : Number.NaN;
+  const knownSignupDay = signupDay < asOfDay ? signupDay : undefined;
+  const startDay =
+    knownSignupDay === undefined
+      ? firstOrderDay
+      : firstOrderDay === undefined
+        ? knownSignupDay
+        : Math.min(knownSignupDay, firstOrderDay);
+  const channelTotal = channelCounts ? sumOf(channelCounts) : 0;
+  const monetary = monetaryCents / 100;
+
+  return {
+    frequency,
+    cancelledOrders,
+    refundedOrders,
+    monetary,
+    averageOrderValue: frequency > 0 ? Math.round((monetary / frequency) * 100) / 100 : undefined,
+    recencyDays: lastOrderDay === undefined ? undefined : asOfDay - lastOrderDay,
+    daysSinceFirstOrder: firstOrderDay === undefined ? undefined : asOfDay - firstOrderDay,
+    tenureDays: startDay === undefined ? undefined : asOfDay - startDay,
+    ordersLast30Days,
+    ordersLast90Days,
+    ordersLast365Days,
+    daysBetweenOrders,
+    meanDaysBetweenOrders:
+      daysBetweenOrders.length > 0 ? gapSum / daysBetweenOrders.length : undefined,
+    medianDaysBetweenOrders: median(sortedGaps),
+    categoryCounts: categoryCounts ?? {},
+    topCategory: argMax(categoryCounts),
+    channelCounts: channelCounts ?? {},
+    preferredChannel: argMax(channelCounts),
+    webShare: channelTotal > 0 ? (channelCounts?.web ?? 0) / channelTotal : 0,
+    storeShare: channelTotal > 0 ? (channelCounts?.store ?? 0) / channelTotal : 0,
+    catalogShare: channelTotal > 0 ? (channelCounts?.catalog ?? 0) / channelTotal : 0,
+    firstOrderDay,
+    lastOrderDay,
+    lastOrderAtMs,
+  };
+};
