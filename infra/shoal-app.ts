@@ -1,16 +1,12 @@
 import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ShoalDataStack } from './shoal-data-stack';
+import { ShoalStack } from './shoal-stack';
 
-export interface ShoalStacks {
-  data: ShoalDataStack;
-}
-
-/** Adds Shoal's stacks to an app and runs cdk-nag's AWS Solutions pack over all of them. */
-export const buildShoalApp = (app: App): ShoalStacks => {
-  const data = new ShoalDataStack(app, 'ShoalData', {
-    description: 'Shoal: customer data, segments, campaigns and uploads',
+/** Adds Shoal to an app and runs cdk-nag's AWS Solutions pack over it. */
+export const buildShoalApp = (app: App): ShoalStack => {
+  const stack = new ShoalStack(app, 'Shoal', {
+    description: 'Shoal: customer segmentation and segment-targeted e-mail',
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data };
+  return stack;
 };

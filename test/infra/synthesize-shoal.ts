@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { buildShoalApp, type ShoalStacks } from '../../infra/shoal-app';
+import { buildShoalApp } from '../../infra/shoal-app';
+import type { ShoalStack } from '../../infra/shoal-stack';
 
 interface ValidationReport {
   pluginReports: {
@@ -12,13 +13,13 @@ interface ValidationReport {
 }
 
 /**
- * Synthesizes the whole app once per test file, the way `cdk synth` does, and returns the stacks
+ * Synthesizes the whole app once per test file, the way `cdk synth` does, and returns the stack
  * with cdk-nag's validation report. Synthesis throws when cdk-nag reports an error.
  */
-export const synthesizeShoal = (): { stacks: ShoalStacks; nagFindings: string[] } => {
+export const synthesizeShoal = (): { stack: ShoalStack; nagFindings: string[] } => {
   const outdir = mkdtempSync(join(tmpdir(), 'shoal-synth-'));
   const app = new App({ outdir });
-  const stacks = buildShoalApp(app);
+  const stack = buildShoalApp(app);
   app.synth();
   const report = JSON.parse(
     readFileSync(join(outdir, 'validation-report.json'), 'utf8'),
@@ -28,5 +29,5 @@ export const synthesizeShoal = (): { stacks: ShoalStacks; nagFindings: string[] 
       violation.violatingConstructs.map((c) => `${violation.ruleName} at ${c.constructPath}`),
     ),
   );
-  return { stacks, nagFindings };
+  return { stack, nagFindings };
 };

@@ -2,13 +2,13 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeShoal } from './synthesize-shoal';
 
-describe('ShoalDataStack', () => {
+describe('ShoalStack', () => {
   let template: Template;
   let nagFindings: string[];
 
   beforeAll(() => {
     const synthesized = synthesizeShoal();
-    template = Template.fromStack(synthesized.stacks.data);
+    template = Template.fromStack(synthesized.stack);
     nagFindings = synthesized.nagFindings;
   });
 
@@ -76,6 +76,62 @@ describe('ShoalDataStack', () => {
     for (const policy of Object.values(policies)) {
       expect(JSON.stringify(policy)).toContain('"aws:SecureTransport":"false"');
     }
+  });
+
+  it('feeds uploads under imports/ to the ingest function through a queue with a dead-letter queue', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'imports/' }] } },
+          }),
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+      VisibilityTimeout: 1860,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('runs the ingest function on a supported Node runtime on ARM64, one import at a time', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Timeout: 900,
+      ReservedConcurrentExecutions: 1,
+      Environment: {
+        Variables: Match.objectLike({
+          UPLOADS_BUCKET: Match.anyValue(),
+          CUSTOMERS_TABLE: Match.anyValue(),
+          IMPORTS_TABLE: Match.anyValue(),
+          MAX_UPLOAD_BYTES: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('lets the ingest function read only uploads and write only reports', () => {
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const actionsOn = (suffix: string) =>
+      statements
+        .filter((statement) => JSON.stringify(statement.Resource).includes(suffix))
+        .flatMap((statement) => [statement.Action].flat());
+
+    expect(actionsOn('/imports/*')).toContain('s3:GetObject*');
+    expect(actionsOn('/imports/*').some((action) => action.startsWith('s3:Put'))).toBe(false);
+    expect(actionsOn('/reports/*')).toContain('s3:PutObject');
+    expect(actionsOn('/reports/*').some((action) => action.startsWith('s3:Get'))).toBe(false);
   });
 
   it('passes cdk-nag AwsSolutions with every exception acknowledged', () => {
