@@ -65,7 +65,7 @@ export const createMembershipAssigner = ({
         kind: 'rfm',
         reason: [
           `R=${rfm.r} F=${rfm.f} M=${rfm.m} → ${rfm.segmentName}`,
-          `recency ${features.recencyDays} days, ${features.frequency} orders, monetary ${formatValue(features.monetary)}`,
+          `recency ${features.recencyDays} days, ${features.frequency} order${features.frequency === 1 ? '' : 's'}, monetary ${formatValue(features.monetary)}`,
         ],
       });
     }
