@@ -1,5 +1,5 @@
 import type { OrderLine, OrderStatus } from '../customers/order';
-import type { ParsedBatch } from './parsed-row';
+import type { OrderRow, ParsedBatch } from './parsed-row';
 import { readCustomerRef } from './read-customer-ref';
 import { rejectForField, warnAboutIssues } from './reject-for-field';
 import type { RowDraft, RowReader } from './row-reader';
@@ -56,21 +56,20 @@ export const finishOrderRow = (draft: RowDraft, reader: RowReader, batch: Parsed
     );
   }
   warnAboutIssues(draft, batch);
-  const orderLine = readLine(fields);
-  batch.rows.push({
+  const row: OrderRow = {
     kind: 'orders',
     line: draft.line,
     orderId,
     customer,
     orderedAt,
     cancelled: fields.cancelledAt !== undefined,
-    ...(fields.total !== undefined ? { total: fields.total as number } : {}),
-    ...(fields.currency !== undefined ? { currency: fields.currency as string } : {}),
-    ...(fields.status !== undefined ? { status: fields.status as OrderStatus } : {}),
-    ...(fields.refundedAmount !== undefined
-      ? { refundedAmount: fields.refundedAmount as number }
-      : {}),
-    ...(fields.channel !== undefined ? { channel: fields.channel as string } : {}),
-    ...(orderLine ? { orderLine } : {}),
-  });
+  };
+  if (fields.total !== undefined) row.total = fields.total as number;
+  if (fields.currency !== undefined) row.currency = fields.currency as string;
+  if (fields.status !== undefined) row.status = fields.status as OrderStatus;
+  if (fields.refundedAmount !== undefined) row.refundedAmount = fields.refundedAmount as number;
+  if (fields.channel !== undefined) row.channel = fields.channel as string;
+  const orderLine = readLine(fields);
+  if (orderLine) row.orderLine = orderLine;
+  batch.rows.push(row);
 };

@@ -15,7 +15,6 @@ export interface ProfileRow {
   attributes: Record<string, AttributeValue>;
   /** The row's own updated-at column, when mapped; otherwise the upload's time applies. */
   sourceTime?: string;
-  consentAt?: string;
 }
 
 /** One export row of an order; rows sharing an order id aggregate into one Order. */

@@ -14,6 +14,8 @@ export interface FieldIssue extends RowWarning {
 export interface RowDraft {
   line: number;
   fields: Partial<Record<TargetField, unknown>>;
+  /** Profile inputs that are not stored as read (address, consent columns, raw phone…). */
+  inputs: Partial<Record<TargetField, unknown>> | undefined;
   attributes: Record<string, AttributeValue> | undefined;
   issues: FieldIssue[] | undefined;
 }
@@ -30,7 +32,27 @@ const readAttribute =
     if (value !== undefined) (draft.attributes ??= {})[name] = value;
   };
 
-const readField = (field: TargetField, column: string, context: ParseContext): CellReader => {
+/**
+ * Profile fields that need the whole row before they can be stored; they are read into `inputs`
+ * so every other profile field lands directly in the row's final fields object.
+ */
+const PROFILE_INPUTS: ReadonlySet<TargetField> = new Set([
+  'email',
+  'phone',
+  'address',
+  'fullName',
+  'consent',
+  'optOut',
+  'consentAt',
+  'updatedAt',
+]);
+
+const readField = (
+  field: TargetField,
+  column: string,
+  context: ParseContext,
+  isInput: boolean,
+): CellReader => {
   const parse = FIELD_PARSERS[field];
   const additive = ADDITIVE.has(field);
   return (text, draft) => {
@@ -44,6 +66,8 @@ const readField = (field: TargetField, column: string, context: ParseContext): C
         reason: value.reason,
         field,
       });
+    } else if (isInput) {
+      (draft.inputs ??= {})[field] = value;
     } else if (additive && typeof draft.fields[field] === 'number') {
       draft.fields[field] = (draft.fields[field] as number) + (value as number);
     } else {
@@ -89,6 +113,10 @@ export class RowReader {
     return this.columnByField.get(field) ?? field;
   }
 
+  hasColumn(field: TargetField): boolean {
+    return this.columnByField.has(field);
+  }
+
   /** The customer reference columns this file has, for naming the column when none is filled. */
   customerRefField(): TargetField {
     const fields: TargetField[] = ['customerExternalId', 'customerEmail', 'customerRef'];
@@ -106,7 +134,13 @@ export class RowReader {
   }
 
   read(line: number, values: readonly string[]): RowDraft {
-    const draft: RowDraft = { line, fields: {}, attributes: undefined, issues: undefined };
+    const draft: RowDraft = {
+      line,
+      fields: {},
+      inputs: undefined,
+      attributes: undefined,
+      issues: undefined,
+    };
     const readers = this.readers;
     const count = Math.min(values.length, readers.length);
     for (let i = 0; i < count; i++) {
@@ -119,7 +153,13 @@ export class RowReader {
 
   /** Reads a flattened JSON object; keys first seen here get a reader compiled on the spot. */
   readObject(line: number, object: Record<string, string>): RowDraft {
-    const draft: RowDraft = { line, fields: {}, attributes: undefined, issues: undefined };
+    const draft: RowDraft = {
+      line,
+      fields: {},
+      inputs: undefined,
+      attributes: undefined,
+      issues: undefined,
+    };
     for (const key in object) {
       const text = object[key] as string;
       if (text === '' || isBlank(text)) continue;
@@ -148,7 +188,8 @@ export class RowReader {
     if (target.to === 'ignore') return undefined;
     if (target.to === 'attribute') return readAttribute(target.name);
     this.columnByField.set(target.field, header);
-    const field = readField(target.field, header, this.context);
+    const isInput = this.mapping.kind === 'customers' && PROFILE_INPUTS.has(target.field);
+    const field = readField(target.field, header, this.context, isInput);
     if (!keepAsAttribute) return field;
     // A sum loses which column said what, so summed columns are also kept as attributes.
     const attribute = readAttribute(header);
