@@ -153,7 +153,9 @@ export class RowReader {
       inputs: undefined,
       // Cloning an object that already has every attribute key costs far less than growing a
       // new one key by key on every row; keys the row leaves empty are removed afterwards.
-      attributes: template ? ({ ...template } as Record<string, AttributeValue>) : undefined,
+      attributes: template
+        ? ({ ...template } as unknown as Record<string, AttributeValue>)
+        : undefined,
       attributeCount: 0,
       issues: undefined,
     };
