@@ -1,7 +1,6 @@
 import { clusterVectorOf } from './cluster-vector';
 import type { CustomerFeatures } from './customer-features';
-import { standardise, type ClusterModel, type ClusterProfile } from './fit-cluster-model';
-import { squaredDistance } from './fit-k-means';
+import type { ClusterModel, ClusterProfile } from './fit-cluster-model';
 
 export interface ClusterAssignment {
   cluster: ClusterProfile;
@@ -19,11 +18,22 @@ export const assignCluster = ({
 }): ClusterAssignment | undefined => {
   const vector = model && clusterVectorOf(features);
   if (!model || !vector) return undefined;
-  const point = standardise(vector, model.means, model.scales);
-  let best: ClusterAssignment | undefined;
-  for (const cluster of model.clusters) {
-    const distance = Math.sqrt(squaredDistance(point, cluster.centroid));
-    if (!best || distance < best.distance) best = { cluster, distance };
+  // Standardised on the fly, coordinate by coordinate: this runs once per buyer, so no arrays.
+  let bestIndex = -1;
+  let bestSquared = Infinity;
+  for (let c = 0; c < model.clusters.length; c += 1) {
+    const centroid = model.clusters[c]?.centroid ?? [];
+    let squared = 0;
+    for (let d = 0; d < vector.length; d += 1) {
+      const z = ((vector[d] ?? 0) - (model.means[d] ?? 0)) / (model.scales[d] ?? 1);
+      const difference = z - (centroid[d] ?? 0);
+      squared += difference * difference;
+    }
+    if (squared < bestSquared) {
+      bestIndex = c;
+      bestSquared = squared;
+    }
   }
-  return best;
+  const cluster = model.clusters[bestIndex];
+  return cluster && { cluster, distance: Math.sqrt(bestSquared) };
 };

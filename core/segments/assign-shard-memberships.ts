@@ -45,6 +45,29 @@ export const createMembershipAssigner = ({
     ]),
   );
   const matched = new Uint8Array(rules.definitions.length);
+  // Names, ids and headline reasons are fixed per RFM cell, stage and cluster: built once, not per customer.
+  const rfmCells = Array.from({ length: 125 }, (_, cell) => {
+    const scores = {
+      r: Math.floor(cell / 25) + 1,
+      f: (Math.floor(cell / 5) % 5) + 1,
+      m: (cell % 5) + 1,
+    };
+    const name = rfmSegmentNameOf({ scores, table: model.rfmTable });
+    return name === undefined
+      ? undefined
+      : {
+          ...scores,
+          segmentId: rfmSegmentId(name),
+          segmentName: name,
+          headline: `R=${scores.r} F=${scores.f} M=${scores.m} → ${name}`,
+        };
+  });
+  const clusterProfiles = new Map(
+    (model.clusters?.clusters ?? []).map((cluster) => [
+      cluster.segmentId,
+      `profile: ${cluster.words.join(', ')}`,
+    ]),
+  );
   let count = 0;
 
   const assign = (record: CustomerRecord): CustomerSegmentation => {
@@ -53,18 +76,21 @@ export const createMembershipAssigner = ({
     const memberships: SegmentMembership[] = [];
 
     const scores = scoreRfm({ features, thresholds: model.rfmThresholds });
-    const rfmName = scores && rfmSegmentNameOf({ scores, table: model.rfmTable });
-    const rfm =
-      scores && rfmName
-        ? { ...scores, segmentId: rfmSegmentId(rfmName), segmentName: rfmName }
-        : undefined;
-    if (rfm) {
+    const cell = scores && rfmCells[(scores.r - 1) * 25 + (scores.f - 1) * 5 + (scores.m - 1)];
+    const rfm = cell && {
+      r: cell.r,
+      f: cell.f,
+      m: cell.m,
+      segmentId: cell.segmentId,
+      segmentName: cell.segmentName,
+    };
+    if (cell) {
       memberships.push({
-        segmentId: rfm.segmentId,
-        segmentName: rfm.segmentName,
+        segmentId: cell.segmentId,
+        segmentName: cell.segmentName,
         kind: 'rfm',
         reason: [
-          `R=${rfm.r} F=${rfm.f} M=${rfm.m} → ${rfm.segmentName}`,
+          cell.headline,
           `recency ${features.recencyDays} days, ${features.frequency} order${features.frequency === 1 ? '' : 's'}, monetary ${formatValue(features.monetary)}`,
         ],
       });
@@ -87,7 +113,7 @@ export const createMembershipAssigner = ({
         kind: 'cluster',
         reason: [
           `nearest centroid: cluster ${nearest.cluster.number} (distance ${nearest.distance.toFixed(2)})`,
-          `profile: ${nearest.cluster.words.join(', ')}`,
+          clusterProfiles.get(nearest.cluster.segmentId) ?? '',
         ],
       });
     }

@@ -1,3 +1,4 @@
+import { parseInstant } from './parse-instant';
 import { assertNever } from './assert-never';
 import { buildValueMatcher, formatValue } from './build-value-matcher';
 import type { EventWindowCounts } from './customer-features';
@@ -107,7 +108,7 @@ const compileEventCondition = (
           let matches = 0;
           for (const event of context.events) {
             if (event.type !== eventType) continue;
-            const ms = Date.parse(event.at);
+            const ms = parseInstant(event.at);
             if (!(ms < asOfMs)) continue;
             if (
               withinDays !== undefined &&

@@ -1,3 +1,4 @@
+import { parseInstant } from './parse-instant';
 import type { CustomerRecord } from '../ports/customer-store';
 import { lookUpClimate, seasonOf } from './climate-table';
 import { computeOrderFeatures, numberOf } from './compute-order-features';
@@ -35,7 +36,7 @@ export const computeCustomerFeatures = ({
   let lastCartAtMs: number | undefined;
   let lastPurchaseAtMs = orders.lastOrderAtMs;
   for (const event of record.events) {
-    const ms = Date.parse(event.at);
+    const ms = parseInstant(event.at);
     if (!(ms < asOfMs)) continue;
     const age = asOfDay - calendar.dayOfInstant(ms);
     eventCounts ??= {};

@@ -1,3 +1,4 @@
+import { parseInstant } from './parse-instant';
 import type { AttributeValue } from '../customers/customer-profile';
 import type { CustomerRecord } from '../ports/customer-store';
 import type { CustomerFeatures } from './customer-features';
@@ -123,7 +124,7 @@ export const computeOrderFeatures = ({
   const orderDays: number[] = [];
 
   for (const order of record.orders) {
-    const ms = Date.parse(order.orderedAt);
+    const ms = parseInstant(order.orderedAt);
     if (!(ms < asOfMs)) continue;
     monetaryCents += Math.round(order.netRevenue * 100);
     if (order.status === 'cancelled' || order.status === 'refunded') {

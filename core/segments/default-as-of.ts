@@ -1,3 +1,4 @@
+import { parseInstant } from './parse-instant';
 import type { CustomerRecord } from '../ports/customer-store';
 import { createLocalCalendar, formatDay } from './local-calendar';
 
@@ -15,7 +16,7 @@ export const defaultAsOf = ({
   let newest = -Infinity;
   for (const { orders } of customers) {
     for (const order of orders) {
-      const ms = Date.parse(order.orderedAt);
+      const ms = parseInstant(order.orderedAt);
       if (ms > newest) newest = ms;
     }
   }

@@ -1,3 +1,4 @@
+import { parseInstant } from './parse-instant';
 import { ValidationError } from '../shared/errors';
 
 const DAY_MS = 86_400_000;
@@ -133,7 +134,7 @@ export const createLocalCalendar = ({
     dayOfInstant,
     dayOfValue: (value) => {
       if (value.length === 10) return dayOfIsoDate(value);
-      const ms = Date.parse(value);
+      const ms = parseInstant(value);
       return Number.isNaN(ms) ? Number.NaN : dayOfInstant(ms);
     },
   };

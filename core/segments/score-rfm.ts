@@ -7,12 +7,16 @@ export interface RfmScores {
   m: number;
 }
 
-const levelsReached = (
+/** 1 plus the thresholds reached; `atMost` for recency, where smaller values are better. */
+const scoreOf = (
+  value: number,
   thresholds: readonly (number | null)[],
-  reached: (t: number) => boolean,
+  atMost: boolean,
 ): number => {
   let score = 1;
-  for (const threshold of thresholds) if (threshold !== null && reached(threshold)) score += 1;
+  for (const threshold of thresholds) {
+    if (threshold !== null && (atMost ? value <= threshold : value >= threshold)) score += 1;
+  }
   return score;
 };
 
@@ -21,15 +25,14 @@ export const scoreRfm = ({
   features,
   thresholds,
 }: {
-  features: CustomerFeatures;
+  features: Pick<CustomerFeatures, 'recencyDays' | 'frequency' | 'monetary'>;
   thresholds: RfmThresholds;
 }): RfmScores | undefined => {
   const { recencyDays, frequency, monetary } = features;
   if (recencyDays === undefined || frequency === 0) return undefined;
-  const cents = Math.round(monetary * 100);
   return {
-    r: levelsReached(thresholds.recencyDays, (t) => recencyDays <= t),
-    f: levelsReached(thresholds.frequency, (t) => frequency >= t),
-    m: levelsReached(thresholds.monetaryCents, (t) => cents >= t),
+    r: scoreOf(recencyDays, thresholds.recencyDays, true),
+    f: scoreOf(frequency, thresholds.frequency, false),
+    m: scoreOf(Math.round(monetary * 100), thresholds.monetaryCents, false),
   };
 };
