@@ -17,8 +17,6 @@ export interface RowDraft {
   /** Profile inputs that are not stored as read (address, consent columns, raw phone…). */
   inputs: Partial<Record<TargetField, unknown>> | undefined;
   attributes: Record<string, AttributeValue> | undefined;
-  /** Attributes this row set; fewer than the template's means some keys must be removed. */
-  attributeCount: number;
   issues: FieldIssue[] | undefined;
 }
 
@@ -31,9 +29,7 @@ const readAttribute =
   (name: string): CellReader =>
   (text, draft) => {
     const value = parseAttributeValue(text);
-    if (value === undefined) return;
-    (draft.attributes ??= {})[name] = value;
-    draft.attributeCount++;
+    if (value !== undefined) (draft.attributes ??= {})[name] = value;
   };
 
 /**
@@ -96,9 +92,6 @@ export class RowReader {
   private readonly columnByField = new Map<TargetField, string>();
   private readonly targets: ColumnTarget[] = [];
   readonly headers: string[] = [];
-  /** Attribute names of the CSV header, and an object with all of them that each row clones. */
-  private readonly attributeNames: string[] = [];
-  private attributeTemplate: Record<string, undefined> | undefined;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -113,11 +106,6 @@ export class RowReader {
       }
     }
     for (const header of headers) this.addColumn(header, additiveCounts);
-    if (this.attributeNames.length > 0) {
-      const template: Record<string, undefined> = {};
-      for (const name of this.attributeNames) template[name] = undefined;
-      this.attributeTemplate = template;
-    }
   }
 
   /** The header a field was read from, for warnings raised after the row is assembled. */
@@ -146,17 +134,11 @@ export class RowReader {
   }
 
   read(line: number, values: readonly string[]): RowDraft {
-    const template = this.attributeTemplate;
     const draft: RowDraft = {
       line,
       fields: {},
       inputs: undefined,
-      // Cloning an object that already has every attribute key costs far less than growing a
-      // new one key by key on every row; keys the row leaves empty are removed afterwards.
-      attributes: template
-        ? ({ ...template } as unknown as Record<string, AttributeValue>)
-        : undefined,
-      attributeCount: 0,
+      attributes: undefined,
       issues: undefined,
     };
     const readers = this.readers;
@@ -165,12 +147,6 @@ export class RowReader {
       const text = values[i] as string;
       if (text === '' || isBlank(text)) continue;
       readers[i]?.(text, draft);
-    }
-    if (template && draft.attributeCount < this.attributeNames.length) {
-      const attributes = draft.attributes as Record<string, AttributeValue | undefined>;
-      for (const name of this.attributeNames) {
-        if (attributes[name] === undefined) delete attributes[name];
-      }
     }
     return draft;
   }
@@ -182,7 +158,6 @@ export class RowReader {
       fields: {},
       inputs: undefined,
       attributes: undefined,
-      attributeCount: 0,
       issues: undefined,
     };
     for (const key in object) {
@@ -211,16 +186,12 @@ export class RowReader {
     keepAsAttribute: boolean,
   ): CellReader | undefined {
     if (target.to === 'ignore') return undefined;
-    if (target.to === 'attribute') {
-      this.attributeNames.push(target.name);
-      return readAttribute(target.name);
-    }
+    if (target.to === 'attribute') return readAttribute(target.name);
     this.columnByField.set(target.field, header);
     const isInput = this.mapping.kind === 'customers' && PROFILE_INPUTS.has(target.field);
     const field = readField(target.field, header, this.context, isInput);
     if (!keepAsAttribute) return field;
     // A sum loses which column said what, so summed columns are also kept as attributes.
-    this.attributeNames.push(header);
     const attribute = readAttribute(header);
     return (text, draft) => {
       field(text, draft);
