@@ -11,6 +11,13 @@ const parsePhone = (text: string, country: string | undefined): string | undefin
 
 const IDENTIFIER_REASON = 'no customer identifier: needs an external id or a valid e-mail';
 
+/** The identifier columns the file has, so the user knows which cells were empty. */
+const identifierColumn = (reader: RowReader): string =>
+  (['externalId', 'email', 'address'] as const)
+    .filter((field) => reader.hasColumn(field))
+    .map((field) => reader.columnFor(field))
+    .join(' / ') || '(no id or e-mail column)';
+
 /** A Pinpoint endpoint address is an e-mail or a phone number, depending on its channel. */
 const splitAddress = (
   draft: RowDraft,
@@ -63,7 +70,7 @@ export const finishProfileRow = (draft: RowDraft, reader: RowReader, batch: Pars
             column: emailIssue.column,
             value: emailIssue.value,
           }
-        : { line: draft.line, reason: IDENTIFIER_REASON },
+        : { line: draft.line, reason: IDENTIFIER_REASON, column: identifierColumn(reader) },
     );
     return;
   }

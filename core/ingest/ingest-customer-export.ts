@@ -129,6 +129,7 @@ export const ingestCustomerExport = async ({
   importId: string;
 }): Promise<IngestResult> => {
   const started = clock();
+  const requestedKind = kind ?? kindFromKey(key);
   const tally = new ImportTally();
   let parsed: ParsedExport | undefined;
   let error: string | undefined;
@@ -136,7 +137,7 @@ export const ingestCustomerExport = async ({
     parsed = await parseExportRows({
       source,
       key,
-      kind: kind ?? kindFromKey(key),
+      kind: requestedKind,
       ...(mapping !== undefined ? { mapping: parseImportMapping(mapping) } : {}),
       now: started,
     });
@@ -158,7 +159,7 @@ export const ingestCustomerExport = async ({
   const record: ImportRecord = {
     id: importId,
     key,
-    ...(detection ? { kind: detection.kind } : {}),
+    ...(requestedKind || detection ? { kind: detection?.kind ?? requestedKind } : {}),
     status: error !== undefined ? 'failed' : finalStatus(tally),
     counts: tally.counts,
     ...(detection && parsed

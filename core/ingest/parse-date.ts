@@ -6,6 +6,7 @@ const SLASH_DATE =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/i;
 const EXCEL_SERIAL = /^\d{5}(?:\.\d+)?$/;
 const EPOCH = /^\d{10}(?:\d{3})?$/;
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 const DAY_MS = 86_400_000;
 /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
@@ -48,7 +49,7 @@ const twoDigitYear = (year: string): number => {
 /**
  * Reads a date or instant the way exports write them: ISO 8601 (with or without time and zone),
  * `d/m/y` or `m/d/y` per the file's order (also with `.` or `-`, two-digit years, 12-hour
- * times), Excel serial days, Unix seconds or milliseconds. Times without a zone are taken as UTC.
+ * times), dates with English month names, Excel serial days, Unix seconds or milliseconds. Times without a zone are taken as UTC.
  * Returns epoch milliseconds, or undefined when the text is not a date.
  */
 export const parseDateTime = (text: string, order: DateFormat): number | undefined => {
@@ -83,6 +84,13 @@ export const parseDateTime = (text: string, order: DateFormat): number | undefin
       return EXCEL_EPOCH_MS + Math.round(serial * DAY_MS);
   }
   if (EPOCH.test(text)) return text.length === 10 ? Number(text) * 1000 : Number(text);
+  if (MONTH_NAME.test(text)) {
+    // `5 Jan 2024`, `Jan 5, 2024 10:30`: unambiguous, and V8's parser reads them; UTC like the rest.
+    const ms = Date.parse(
+      /[zZ]$|[+-]\d{2}:?\d{2}$|\bUTC$|\bGMT$/.test(text) ? text : `${text} UTC`,
+    );
+    return Number.isNaN(ms) ? undefined : ms;
+  }
   return undefined;
 };
 

@@ -6,7 +6,7 @@ import type { ParseContext } from './field-parsers';
 import { finishEventRow } from './finish-event-row';
 import { finishOrderRow } from './finish-order-row';
 import { finishProfileRow } from './finish-profile-row';
-import type { ImportKind } from './import-kind';
+import { kindFromKey, type ImportKind } from './import-kind';
 import type { DateFormat, ImportMapping, OrderRules } from './import-mapping';
 import {
   flattenJsonObject,
@@ -323,17 +323,19 @@ interface ParseOptions {
  * Parses, validates and normalises an export without touching any store (the benchmark measures
  * exactly this).
  * 1. Decodes the bytes (gzip, BOM, encoding) as a stream.
- * 2. Sniffs the format from the first character (`[` JSON array, `{` NDJSON, else CSV) and the
+ * 2. Takes the kind from the argument or the key prefix (`imports/orders/…`), else headers decide.
+ * 3. Sniffs the format from the first character (`[` JSON array, `{` NDJSON, else CSV) and the
  *    CSV delimiter from the first lines.
- * 3. Holds back the first 1,000 records to resolve the column mapping (preset, synonyms, kind)
+ * 4. Holds back the first 1,000 records to resolve the column mapping (preset, synonyms, kind)
  *    and the file's date order.
- * 4. Compiles one reader per column, then yields parsed batches: rows, rejections and warnings.
+ * 5. Compiles one reader per column, then yields parsed batches: rows, rejections and warnings.
  */
 export const parseExportRows = async ({
   source,
   key,
   ...options
 }: ParseOptions & { source: AsyncIterable<Uint8Array>; key: string }): Promise<ParsedExport> => {
+  options.kind ??= kindFromKey(key);
   const decoded = await decodeExportBytes({ source, key });
   const { head, rest } = await readHead(decoded.text);
   const text = withHead(head, rest);

@@ -49,7 +49,11 @@ describe('ingestCustomerExport with a dirty customer CSV', () => {
     expectRowsAccountedFor(result);
     expect(result.record.counts).toMatchObject({ read: 8, rejected: 3 });
     expect(result.rejected).toEqual([
-      { line: 7, reason: expect.stringContaining('no customer identifier') },
+      {
+        line: 7,
+        reason: expect.stringContaining('no customer identifier'),
+        column: 'customer_id / E-mail',
+      },
       { line: 8, reason: 'has 3 columns, the header has 8' },
       {
         line: 9,
@@ -348,7 +352,11 @@ describe('ingestCustomerExport with tool presets', () => {
       attributes: { plan: 'gold', Platform: 'ios' },
     });
     expect(result.rejected).toEqual([
-      { line: 18, reason: expect.stringContaining('no customer identifier') },
+      {
+        line: 18,
+        reason: expect.stringContaining('no customer identifier'),
+        column: 'User.UserId / Address',
+      },
     ]);
   });
 
@@ -507,5 +515,35 @@ describe('ingestCustomerExport when the store fails', () => {
     expect(result.record.counts).toMatchObject({ inserted: 1, failed: 1 });
     expect(result.record.status).toBe('partially-failed');
     expect(result.rejected).toEqual([{ line: 3, reason: 'write failed: throttled' }]);
+  });
+});
+
+describe('ingestCustomerExport with a Shopify orders export', () => {
+  it('takes the order total from the first line, and maps refunds and cancellations', async () => {
+    const store = new InMemoryCustomerStore();
+    const result = await ingest(store, fixture('shopify-orders.csv'), 'imports/orders/shopify.csv');
+
+    expectRowsAccountedFor(result);
+    expect(result.record.detection?.preset).toBe('shopify-orders');
+    const orders = new Map(
+      (await everyone(store))
+        .flatMap((record) => record.orders)
+        .map((order) => [order.orderId, order]),
+    );
+    expect(orders.get('#1001')).toMatchObject({
+      total: 35,
+      netRevenue: 35,
+      status: 'completed',
+      currency: 'CAD',
+      channel: 'web',
+      orderedAt: '2024-01-05T14:59:00.000Z',
+      lines: [
+        { sku: 'MUG-1', name: 'Mug', quantity: 1, unitPrice: 10 },
+        { sku: 'TEA-1', name: 'Tea', quantity: 2, unitPrice: 10 },
+      ],
+    });
+    expect(orders.get('#1002')).toMatchObject({ status: 'refunded', netRevenue: 0 });
+    expect(orders.get('#1003')).toMatchObject({ status: 'cancelled', netRevenue: 0 });
+    expect(orders.get('#1001')?.customerId).toBe(orders.get('#1002')?.customerId);
   });
 });

@@ -209,3 +209,68 @@ describe('parseExportRows values', () => {
     });
   });
 });
+
+describe('parseExportRows presets', () => {
+  it.each([
+    [
+      'hubspot-contacts',
+      'Record ID,First Name,Email,Create Date,Country/Region,Job Title\n901,Ann,ann@example.com,2024-01-02 10:00,Norway,Chef\n',
+      {
+        externalId: '901',
+        signupAt: '2024-01-02T10:00:00.000Z',
+        country: 'NO',
+        occupation: 'Chef',
+      },
+    ],
+    [
+      'mailchimp-audience',
+      'Email Address,First Name,MEMBER_RATING,OPTIN_TIME,CONFIRM_TIME,CC,TAGS,LEID\nann@example.com,Ann,2,2021-03-04 10:11:12,2021-03-04 10:12:00,fr,"a,b",123\n',
+      {
+        email: 'ann@example.com',
+        signupAt: '2021-03-04T10:11:12.000Z',
+        country: 'FR',
+        tags: ['a', 'b'],
+      },
+    ],
+  ])('detects the %s export and maps its columns', async (preset, csv, fields) => {
+    const parsed = await parse(csv, 'uploads/export.csv');
+
+    expect(parsed.detection).toMatchObject({ preset, kind: 'customers' });
+    expect(profiles(await collect(parsed))[0]?.fields).toMatchObject(fields);
+  });
+
+  it('detects a WooCommerce orders export by its headers', async () => {
+    const parsed = await parse(
+      'Order ID,Order Status,Order Date,Customer Email (Billing),Order Total Amount,Quantity,Item Cost,SKU\n77,wc-completed,2024-01-05 10:00:00,ann@example.com,12.5,1,12.5,S1\n',
+      'uploads/woo.csv',
+    );
+
+    expect(parsed.detection).toMatchObject({ preset: 'woocommerce-orders', kind: 'orders' });
+    expect((await collect(parsed)).rows[0]).toMatchObject({
+      orderId: '77',
+      total: 12.5,
+      customer: { email: 'ann@example.com' },
+    });
+  });
+
+  it('lets the key prefix win over a preset of another kind', async () => {
+    const parsed = await parse(
+      'Order ID,Order Status,Order Date,Email\n77,completed,2024-01-05,ann@example.com\n',
+      'imports/customers/odd.csv',
+    );
+
+    expect(parsed.detection.kind).toBe('customers');
+    expect(parsed.detection.preset).toBeUndefined();
+  });
+
+  it('reads dates written with month names', async () => {
+    const batch = await collect(
+      await parse('id,signup date\n1,5 Jan 2024\n2,"Feb 3, 2024 10:30"\n'),
+    );
+
+    expect(profiles(batch).map((row) => row.fields.signupAt)).toEqual([
+      '2024-01-05T00:00:00.000Z',
+      '2024-02-03T10:30:00.000Z',
+    ]);
+  });
+});
