@@ -118,7 +118,10 @@ export const buildValueMatcher = ({
     case 'in':
     case 'not_in': {
       const tests = (value as RuleScalar[]).map(equalsTarget);
-      const inList = (actual: unknown) => tests.some((test) => test(actual));
+      const inList = (actual: unknown) => {
+        for (const test of tests) if (test(actual)) return true;
+        return false;
+      };
       return op === 'in'
         ? {
             test: present((actual) => anyElement(actual, inList)),

@@ -98,6 +98,11 @@ const compileEventCondition = (
     property: filter.property,
     matcher: buildValueMatcher(filter),
   }));
+  const passesFilters = (properties: Record<string, unknown>): boolean => {
+    for (const { property, matcher } of filters)
+      if (!matcher.test(properties[property])) return false;
+    return true;
+  };
   const windowKey = withinDays === undefined ? 'total' : eventWindowKeys[withinDays];
   // Without property filters the features' pre-counted windows answer most conditions for free.
   const count =
@@ -115,8 +120,7 @@ const compileEventCondition = (
               asOfDay - context.calendar.dayOfInstant(ms) > withinDays
             )
               continue;
-            if (filters.every(({ property, matcher }) => matcher.test(event.properties[property])))
-              matches += 1;
+            if (passesFilters(event.properties)) matches += 1;
           }
           return matches;
         };
@@ -162,7 +166,10 @@ export const compileRuleNode = ({
         compileRuleNode({ node: child, path: [...path, 'children', i], segments }),
       );
       return {
-        test: (context) => children.every((child) => child.test(context)),
+        test: (context) => {
+          for (const child of children) if (!child.test(context)) return false;
+          return true;
+        },
         explain: (context) => children.flatMap((child) => child.explain(context)),
         text: `(${children.map((child) => child.text).join(' and ')})`,
         actual: () => '',
@@ -173,8 +180,14 @@ export const compileRuleNode = ({
         compileRuleNode({ node: child, path: [...path, 'children', i], segments }),
       );
       return {
-        test: (context) => children.some((child) => child.test(context)),
-        explain: (context) => children.find((child) => child.test(context))?.explain(context) ?? [],
+        test: (context) => {
+          for (const child of children) if (child.test(context)) return true;
+          return false;
+        },
+        explain: (context) => {
+          for (const child of children) if (child.test(context)) return child.explain(context);
+          return [];
+        },
         text: `(${children.map((child) => child.text).join(' or ')})`,
         actual: () => '',
       };

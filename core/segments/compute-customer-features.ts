@@ -5,6 +5,7 @@ import { computeOrderFeatures, numberOf } from './compute-order-features';
 import type { CustomerFeatures, EventWindowCounts } from './customer-features';
 import { ageBandOf, ageFrom, incomeBandOf } from './demographic-bands';
 import { formatDay, type LocalCalendar } from './local-calendar';
+import { NO_COUNTS, NO_VALUES } from './shared-empties';
 
 const childrenFrom = (record: CustomerRecord): number | undefined => {
   const { children, attributes } = record.profile;
@@ -92,7 +93,7 @@ export const computeCustomerFeatures = ({
     webShare: orders.webShare,
     storeShare: orders.storeShare,
     catalogShare: orders.catalogShare,
-    eventCounts: eventCounts ?? {},
+    eventCounts: eventCounts ?? NO_COUNTS,
     lastEventDate:
       lastEventMs === undefined ? undefined : formatDay(calendar.dayOfInstant(lastEventMs)),
     lastCartAtMs,
@@ -112,7 +113,7 @@ export const computeCustomerFeatures = ({
       ? seasonOf({ hemisphere: climate.hemisphere, month: calendar.asOfMonth })
       : undefined,
     consentState: profile.consent?.state ?? 'unknown',
-    tags: profile.tags ?? [],
+    tags: profile.tags ?? NO_VALUES,
     attributes: profile.attributes,
   };
 };

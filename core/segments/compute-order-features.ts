@@ -3,6 +3,7 @@ import type { AttributeValue } from '../customers/customer-profile';
 import type { CustomerRecord } from '../ports/customer-store';
 import type { CustomerFeatures } from './customer-features';
 import type { LocalCalendar } from './local-calendar';
+import { NO_COUNTS, NO_VALUES } from './shared-empties';
 
 /** The dataset's per-channel purchase counts, used when orders carry no channel. */
 const CHANNEL_PROXIES: readonly (readonly [attribute: string, channel: string])[] = [
@@ -158,7 +159,7 @@ export const computeOrderFeatures = ({
   let ordersLast30Days = 0;
   let ordersLast90Days = 0;
   let ordersLast365Days = 0;
-  const daysBetweenOrders: number[] = [];
+  const daysBetweenOrders: number[] = frequency > 1 ? [] : NO_VALUES;
   let gapSum = 0;
   for (let i = 0; i < frequency; i += 1) {
     const day = orderDays[i] ?? 0;
@@ -202,9 +203,9 @@ export const computeOrderFeatures = ({
     meanDaysBetweenOrders:
       daysBetweenOrders.length > 0 ? gapSum / daysBetweenOrders.length : undefined,
     medianDaysBetweenOrders: median(sortedGaps),
-    categoryCounts: categoryCounts ?? {},
+    categoryCounts: categoryCounts ?? NO_COUNTS,
     topCategory: argMax(categoryCounts),
-    channelCounts: channelCounts ?? {},
+    channelCounts: channelCounts ?? NO_COUNTS,
     preferredChannel: argMax(channelCounts),
     webShare: channelTotal > 0 ? (channelCounts?.web ?? 0) / channelTotal : 0,
     storeShare: channelTotal > 0 ? (channelCounts?.store ?? 0) / channelTotal : 0,

@@ -118,3 +118,7 @@ export const CUSTOMER_FEATURE_NAMES = [
   'tags',
   'attributes',
 ] as const satisfies readonly (keyof CustomerFeatures)[];
+
+type UnnamedFeature = Exclude<keyof CustomerFeatures, (typeof CUSTOMER_FEATURE_NAMES)[number]>;
+/** Fails to compile when a feature is added to the interface but not to the list above. */
+export const everyFeatureIsNamed: [UnnamedFeature] extends [never] ? true : UnnamedFeature = true;

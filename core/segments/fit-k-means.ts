@@ -10,7 +10,7 @@ export interface KMeansFit {
   inertia: number;
 }
 
-export const squaredDistance = (a: readonly number[], b: readonly number[]): number => {
+const squaredDistance = (a: readonly number[], b: readonly number[]): number => {
   let sum = 0;
   for (let d = 0; d < a.length; d += 1) {
     const diff = (a[d] ?? 0) - (b[d] ?? 0);
@@ -47,20 +47,10 @@ const seedCentroids = (
   return centroids;
 };
 
-export const nearestCentroid = (
-  point: readonly number[],
-  centroids: readonly number[][],
-): [number, number] => {
-  let best = 0;
-  let bestDistance = Infinity;
-  for (let c = 0; c < centroids.length; c += 1) {
-    const distance = squaredDistance(point, centroids[c] ?? []);
-    if (distance < bestDistance) {
-      best = c;
-      bestDistance = distance;
-    }
-  }
-  return [best, bestDistance];
+const distanceToNearest = (point: readonly number[], centroids: readonly number[][]): number => {
+  let nearest = Infinity;
+  for (const centroid of centroids) nearest = Math.min(nearest, squaredDistance(point, centroid));
+  return nearest;
 };
 
 const fitOnce = (
@@ -119,7 +109,7 @@ const farthestPoint = (points: readonly number[][], centroids: readonly number[]
   let farthest = 0;
   let farthestDistance = -1;
   for (let i = 0; i < points.length; i += 1) {
-    const [, distance] = nearestCentroid(points[i] ?? [], centroids);
+    const distance = distanceToNearest(points[i] ?? [], centroids);
     if (distance > farthestDistance) {
       farthest = i;
       farthestDistance = distance;

@@ -1,9 +1,13 @@
 /** The segmentation engine's public surface: what the resegment Lambda, adapters and CLI call. */
-export { segmentCustomers, type SegmentationResult } from './segment-customers';
-export { computeShardStats } from './compute-shard-stats';
+export {
+  segmentCustomers,
+  type CustomerSource,
+  type SegmentationResult,
+} from './segment-customers';
+export { computeShardStats, createShardStatsAccumulator } from './compute-shard-stats';
 export { mergeShardStats } from './merge-shard-stats';
 export { buildSegmentationModel } from './build-segmentation-model';
-export { assignShardMemberships } from './assign-shard-memberships';
+export { assignShardMemberships, createMembershipAssigner } from './assign-shard-memberships';
 export { mergeRunResults } from './merge-run-results';
 export { defaultAsOf } from './default-as-of';
 export { diffRuns, NO_RFM_SEGMENT, type RunDiff, type SegmentChange } from './diff-runs';

@@ -7,6 +7,7 @@ import { mergeRunResults } from './merge-run-results';
 import { mergeShardStats } from './merge-shard-stats';
 import type { CustomerSegmentation, RunResult } from './segment-membership';
 import type { SegmentationModel } from './segmentation-model';
+import type { ShardStats } from './shard-stats';
 
 type Records = Iterable<CustomerRecord> | AsyncIterable<CustomerRecord>;
 
@@ -93,7 +94,7 @@ export const segmentCustomers = async ({
   const readShard = await shardReader(customers, shardCount);
   const shards = Array.from({ length: shardCount }, (_, index) => ({ index, count: shardCount }));
 
-  const partials = [];
+  const partials: ShardStats[] = [];
   for (const shard of shards) {
     const accumulator = createShardStatsAccumulator({ asOf, timeZone, clusterConfig });
     await forEachRecord(readShard(shard), accumulator.add);
