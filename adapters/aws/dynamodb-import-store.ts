@@ -31,7 +31,7 @@ export class DynamoDbImportStore implements ImportStore {
           TableName: this.tableName,
           Item: { ...recordKey(record.id), data: record, status: record.status, leaseUntil },
           ConditionExpression:
-            'attribute_not_exists(pk) OR (#status = :running AND leaseUntil < :now)',
+            'attribute_not_exists(pk) OR #status = :failed OR (#status = :running AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':running': 'running', ':failed': 'failed', ':now': now },
         }),

@@ -96,8 +96,9 @@ export const processUpload = async ({
             warnings: [],
           }
         : await ingest({ upload, running, objects, customers, clock });
-    await writeReport(objects, result);
-    const { record } = result;
+    // The import started when it was claimed; keep that instant so the record stays one entry.
+    const record = withClaimStart(result.record, running.startedAt);
+    await writeReport(objects, { ...result, record });
     await imports.saveImport(record);
     return { outcome: 'imported', record };
   } catch (error) {
@@ -110,6 +111,15 @@ export const processUpload = async ({
     });
     throw error;
   }
+};
+
+const withClaimStart = (record: ImportRecord, startedAt: string): ImportRecord => {
+  const finishedAt = record.finishedAt ?? startedAt;
+  return {
+    ...record,
+    startedAt,
+    durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)),
+  };
 };
 
 const readMapping = async (
