@@ -32,16 +32,21 @@ export const linesTotal = (lines: readonly OrderLine[]): number =>
   cents(lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0));
 
 /**
- * Groups order rows by order id while keeping memory bounded: open orders are kept in
- * least-recently-touched order, and `takeStale` hands back those untouched for a window of rows.
+ * Groups order rows by order id while keeping memory bounded. Orders are kept in
+ * least-recently-touched order; one untouched for a window of rows is complete and moves to the
+ * ready set, handed out in batches. A ready or held order that gets another line is reopened, so
+ * no two drafts of one order are ever written in the same batch.
  */
 export class OrderAssembler {
   private readonly open = new Map<string, OrderDraft>();
+  private readonly ready = new Map<string, OrderDraft>();
+  /** Orders the writer chose to wait on: the store knows more lines than this file has shown yet. */
+  private readonly held = new Map<string, OrderDraft>();
   private rowsSeen = 0;
 
   add(row: OrderRow): void {
     this.rowsSeen++;
-    const draft = this.open.get(row.orderId);
+    const draft = this.open.get(row.orderId) ?? this.reclaim(row.orderId);
     if (!draft) {
       this.open.set(row.orderId, {
         orderId: row.orderId,
@@ -73,20 +78,36 @@ export class OrderAssembler {
     this.open.set(row.orderId, draft);
   }
 
-  takeStale(): OrderDraft[] {
-    const stale: OrderDraft[] = [];
+  /** Complete orders, once at least `minimum` of them are ready; none before. */
+  takeReady(minimum: number): OrderDraft[] {
     for (const draft of this.open.values()) {
       if (draft.lastRow > this.rowsSeen - ORDER_WINDOW_ROWS) break;
-      stale.push(draft);
+      this.ready.set(draft.orderId, draft);
     }
-    for (const draft of stale) this.open.delete(draft.orderId);
-    return stale;
+    for (const orderId of this.ready.keys()) this.open.delete(orderId);
+    if (this.ready.size < minimum) return [];
+    const drafts = [...this.ready.values()];
+    this.ready.clear();
+    return drafts;
+  }
+
+  hold(draft: OrderDraft): void {
+    this.held.set(draft.orderId, draft);
   }
 
   takeAll(): OrderDraft[] {
-    const all = [...this.open.values()];
+    const all = [...this.ready.values(), ...this.held.values(), ...this.open.values()];
+    this.ready.clear();
+    this.held.clear();
     this.open.clear();
     return all;
+  }
+
+  private reclaim(orderId: string): OrderDraft | undefined {
+    const draft = this.ready.get(orderId) ?? this.held.get(orderId);
+    this.ready.delete(orderId);
+    this.held.delete(orderId);
+    return draft;
   }
 }
 

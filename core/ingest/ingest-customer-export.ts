@@ -49,22 +49,25 @@ const batchingSink = <T extends ParsedRow>(write: (rows: T[]) => Promise<void>):
 const orderSink = (context: SinkContext, parsed: ParsedExport): RowSink => {
   const assembler = new OrderAssembler();
   const written: WrittenOrders = new Map();
-  let complete: OrderDraft[] = [];
-  const write = async (drafts: OrderDraft[]) =>
-    writeOrderDrafts({ drafts, rules: parsed.detection.rules, written, ...context });
+  const write = async (drafts: OrderDraft[], final: boolean) => {
+    for (let i = 0; i < drafts.length; i += INGEST_BATCH_ROWS) {
+      await writeOrderDrafts({
+        drafts: drafts.slice(i, i + INGEST_BATCH_ROWS),
+        rules: parsed.detection.rules,
+        written,
+        final,
+        hold: (draft) => assembler.hold(draft),
+        ...context,
+      });
+    }
+  };
   return {
     async add(rows) {
       for (const row of rows) assembler.add(row as OrderRow);
-      complete = complete.concat(assembler.takeStale());
-      if (complete.length >= INGEST_BATCH_ROWS) {
-        const drafts = complete;
-        complete = [];
-        await write(drafts);
-      }
+      await write(assembler.takeReady(INGEST_BATCH_ROWS), false);
     },
     async finish() {
-      await write(complete.concat(assembler.takeAll()));
-      complete = [];
+      await write(assembler.takeAll(), true);
     },
   };
 };

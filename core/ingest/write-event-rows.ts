@@ -1,6 +1,7 @@
 import type { CustomerEvent } from '../customers/customer-event';
 import type { CustomerStore } from '../ports/customer-store';
 import { eventKey } from './event-key';
+import { mapWithConcurrency } from './map-with-concurrency';
 import type { ImportTally } from './import-tally';
 import type { EventRow } from './parsed-row';
 import { refKey, resolveCustomerRefs } from './resolve-customer-refs';
@@ -51,10 +52,9 @@ export const writeEventRows = async ({
     };
     events.push({ event, line: row.line });
   }
-  const records = await Promise.all(
-    [...new Set(events.map(({ event }) => event.customerId))].map((customerId) =>
-      store.getCustomer(customerId),
-    ),
+  const records = await mapWithConcurrency(
+    [...new Set(events.map(({ event }) => event.customerId))],
+    (customerId) => store.getCustomer(customerId),
   );
   const seen = new Set(records.flatMap((record) => record?.events ?? []).map(eventKey));
   const fresh = new Map<string, { event: CustomerEvent; line: number }>();

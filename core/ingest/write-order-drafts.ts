@@ -4,6 +4,7 @@ import { linesTotal, toOrder, type OrderDraft } from './assemble-orders';
 import type { ImportTally } from './import-tally';
 import type { OrderRules } from './import-mapping';
 import { isDeepEqual } from './is-deep-equal';
+import { mapWithConcurrency } from './map-with-concurrency';
 import { refKey, resolveCustomerRefs } from './resolve-customer-refs';
 
 /** Orders already written by this import, and whether their total came from the export. */
@@ -25,8 +26,8 @@ const loadStoredOrders = async (
   store: CustomerStore,
   customerIds: Iterable<string>,
 ): Promise<Map<string, Order>> => {
-  const records = await Promise.all(
-    [...new Set(customerIds)].map((customerId) => store.getCustomer(customerId)),
+  const records = await mapWithConcurrency([...new Set(customerIds)], (customerId) =>
+    store.getCustomer(customerId),
   );
   return new Map(
     records.flatMap((record) => record?.orders ?? []).map((order) => [order.orderId, order]),
@@ -36,7 +37,8 @@ const loadStoredOrders = async (
 /**
  * Writes complete orders.
  * 1. Resolves each order's customer, creating minimal profiles for unknown ones.
- * 2. Loads the customers' stored orders; an order this import already wrote is reopened.
+ * 2. Loads the customers' stored orders; an order this import already wrote is reopened, one
+ *    the store knows with more lines than seen so far waits for the rest of the file.
  * 3. Saves only new or changed orders, so re-importing a file writes nothing and an order id
  *    is always replaced, never counted twice. Each row counts as its order's outcome.
  */
@@ -48,6 +50,8 @@ export const writeOrderDrafts = async ({
   now,
   tally,
   written,
+  final,
+  hold,
 }: {
   drafts: readonly OrderDraft[];
   store: CustomerStore;
@@ -56,6 +60,10 @@ export const writeOrderDrafts = async ({
   now: string;
   tally: ImportTally;
   written: WrittenOrders;
+  /** False while the file is still being read: more lines of these orders may follow. */
+  final: boolean;
+  /** Puts an order back to wait for more lines. */
+  hold: (draft: OrderDraft) => void;
 }): Promise<void> => {
   if (drafts.length === 0) return;
   const refs = await resolveCustomerRefs({
@@ -84,6 +92,12 @@ export const writeOrderDrafts = async ({
   for (const { draft, customerId } of ready) {
     const previous = stored.get(draft.orderId);
     const earlier = written.get(draft.orderId);
+    if (!final && !earlier && previous && previous.lines.length > draft.lines.length) {
+      // Re-importing a file whose order lines are far apart: writing this part now would shrink
+      // the stored order until the rest arrives, so it waits (such orders are rare).
+      hold(draft);
+      continue;
+    }
     const complete = earlier && previous ? reopen(draft, previous, earlier.explicitTotal) : draft;
     written.set(draft.orderId, {
       explicitTotal: earlier?.explicitTotal ?? draft.total !== undefined,

@@ -547,3 +547,28 @@ describe('ingestCustomerExport with a Shopify orders export', () => {
     expect(orders.get('#1001')?.customerId).toBe(orders.get('#1002')?.customerId);
   });
 });
+
+describe('ingestCustomerExport with order lines far apart', () => {
+  it('reopens an order whose line comes back after the assembly window, without losing or doubling lines', async () => {
+    const filler = Array.from({ length: 12_000 }, (_, i) => `F${i},c${i % 50},2024-01-02,1,1.00`);
+    const csv = [
+      'order_id,customer_id,order_date,quantity,unit_price',
+      'X1,c1,2024-01-01,2,5.00',
+      ...filler,
+      'X1,c1,2024-01-01,1,3.00',
+      '',
+    ].join('\n');
+    const store = new InMemoryCustomerStore();
+
+    const first = await ingest(store, bytesOf(csv), 'imports/orders/late-lines.csv');
+    const writes = { ...store.writes };
+    const again = await ingest(store, bytesOf(csv), 'imports/orders/late-lines.csv');
+
+    expectRowsAccountedFor(first);
+    const order = (await store.getCustomer('c1'))?.orders.find((stored) => stored.orderId === 'X1');
+    expect(order).toMatchObject({ total: 13, netRevenue: 13 });
+    expect(order?.lines).toHaveLength(2);
+    expect(again.record.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 12_002 });
+    expect(store.writes).toEqual(writes);
+  });
+});

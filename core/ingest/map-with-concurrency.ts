@@ -1,0 +1,20 @@
+/** Look-ups per batch run a few at a time so a batch of 500 customers does not flood the store. */
+const DEFAULT_CONCURRENCY = 16;
+
+/** Maps items through an async function with at most `concurrency` calls in flight, keeping order. */
+export const mapWithConcurrency = async <T, R>(
+  items: readonly T[],
+  map: (item: T) => Promise<R>,
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<R[]> => {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+};
