@@ -91,7 +91,7 @@ export const createMembershipAssigner = ({
         kind: 'rfm',
         reason: [
           cell.headline,
-          `recency ${features.recencyDays} days, ${features.frequency} order${features.frequency === 1 ? '' : 's'}, monetary ${formatValue(features.monetary)}`,
+          `recency ${features.recencyDays} days, ${features.frequency} order${features.frequency === 1 ? '' : 's'}, monetary ${formatValue(features.monetary)}${features.purchaseSource === 'traits' ? " (from the export's purchase traits)" : ''}`,
         ],
       });
     }

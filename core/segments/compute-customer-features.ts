@@ -69,6 +69,7 @@ export const computeCustomerFeatures = ({
 
   return {
     customerId: profile.customerId,
+    purchaseSource: orders.purchaseSource,
     frequency: orders.frequency,
     cancelledOrders: orders.cancelledOrders,
     refundedOrders: orders.refundedOrders,

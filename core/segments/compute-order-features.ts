@@ -3,6 +3,7 @@ import type { AttributeValue } from '../customers/customer-profile';
 import type { CustomerRecord } from '../ports/customer-store';
 import type { CustomerFeatures } from './customer-features';
 import type { LocalCalendar } from './local-calendar';
+import { purchaseTraitsOf } from './purchase-traits';
 import { NO_COUNTS, NO_VALUES } from './shared-empties';
 
 /** The dataset's per-channel purchase counts, used when orders carry no channel. */
@@ -40,6 +41,7 @@ export type OrderFeatures = Pick<
   firstOrderDay: number | undefined;
   lastOrderDay: number | undefined;
   lastOrderAtMs: number | undefined;
+  purchaseSource: CustomerFeatures['purchaseSource'];
 };
 
 export const numberOf = (value: AttributeValue | undefined): number | undefined => {
@@ -106,6 +108,8 @@ const countCategories = (
  * 2. Counted orders (completed, pending) give frequency, dates, windows, categories, channels.
  * 3. Gaps between consecutive counted orders give the mean and median days between orders.
  * 4. Tenure runs from signup or the first order, whichever is earlier.
+ * 5. A customer without any orders but with an export's purchase traits (`purchaseTraitsOf`) takes
+ *    frequency, monetary and recency from those instead.
  */
 export const computeOrderFeatures = ({
   record,
@@ -185,15 +189,19 @@ export const computeOrderFeatures = ({
         ? knownSignupDay
         : Math.min(knownSignupDay, firstOrderDay);
   const channelTotal = channelCounts ? sumOf(channelCounts) : 0;
-  const monetary = monetaryCents / 100;
+  const traits = record.orders.length === 0 ? purchaseTraitsOf(profile.attributes) : undefined;
+  const counted = traits?.frequency ?? frequency;
+  const monetary = traits?.monetary ?? monetaryCents / 100;
+  const recencyDays =
+    traits?.recencyDays ?? (lastOrderDay === undefined ? undefined : asOfDay - lastOrderDay);
 
   return {
-    frequency,
+    frequency: counted,
     cancelledOrders,
     refundedOrders,
     monetary,
-    averageOrderValue: frequency > 0 ? Math.round((monetary / frequency) * 100) / 100 : undefined,
-    recencyDays: lastOrderDay === undefined ? undefined : asOfDay - lastOrderDay,
+    averageOrderValue: counted > 0 ? Math.round((monetary / counted) * 100) / 100 : undefined,
+    recencyDays,
     daysSinceFirstOrder: firstOrderDay === undefined ? undefined : asOfDay - firstOrderDay,
     tenureDays: startDay === undefined ? undefined : asOfDay - startDay,
     ordersLast30Days,
@@ -213,5 +221,6 @@ export const computeOrderFeatures = ({
     firstOrderDay,
     lastOrderDay,
     lastOrderAtMs,
+    purchaseSource: traits ? 'traits' : frequency > 0 ? 'orders' : 'none',
   };
 };

@@ -20,6 +20,8 @@ export type ConsentState = 'granted' | 'denied' | 'unknown';
  */
 export interface CustomerFeatures {
   customerId: string;
+  /** Where frequency, monetary and recency came from: orders, or an export's purchase traits. */
+  purchaseSource: 'orders' | 'traits' | 'none';
   frequency: number;
   cancelledOrders: number;
   refundedOrders: number;
@@ -75,6 +77,7 @@ export interface CustomerFeatures {
 /** Every feature a rule may name as `features.<name>`; checked against the interface by the compiler. */
 export const CUSTOMER_FEATURE_NAMES = [
   'customerId',
+  'purchaseSource',
   'frequency',
   'cancelledOrders',
   'refundedOrders',

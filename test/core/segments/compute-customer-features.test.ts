@@ -174,3 +174,51 @@ describe('computeCustomerFeatures', () => {
     expect(computeCustomerFeatures({ record, calendar: berlin }).age).toBeUndefined();
   });
 });
+
+describe('computeCustomerFeatures with purchase traits', () => {
+  it("returns frequency, monetary and recency from the export's traits when there are no orders", () => {
+    const record = customer({
+      id: 'c1',
+      profile: {
+        attributes: {
+          Recency: 58,
+          NumWebPurchases: 8,
+          NumCatalogPurchases: 10,
+          NumStorePurchases: 4,
+          NumDealsPurchases: 3,
+          MntWines: 635,
+          MntFruits: 88,
+          MntMeatProducts: 546,
+          MntFishProducts: 172,
+          MntSweetProducts: 88,
+          MntGoldProds: 88,
+        },
+      },
+    });
+
+    const features = computeCustomerFeatures({ record, calendar: berlin });
+
+    expect(features).toMatchObject({
+      purchaseSource: 'traits',
+      frequency: 22,
+      monetary: 1617,
+      recencyDays: 58,
+      averageOrderValue: 73.5,
+      preferredChannel: 'catalog',
+    });
+  });
+
+  it('returns features from orders, not traits, once the customer has orders', () => {
+    const record = customer({
+      id: 'c1',
+      orders: [{ at: '2026-10-01T10:00:00Z', revenue: 5, status: 'cancelled' }],
+      profile: { attributes: { Recency: 58, NumWebPurchases: 8 } },
+    });
+
+    expect(computeCustomerFeatures({ record, calendar: berlin })).toMatchObject({
+      purchaseSource: 'none',
+      frequency: 0,
+      recencyDays: undefined,
+    });
+  });
+});
