@@ -1,15 +1,13 @@
 import type { CustomerRecord } from '../ports/customer-store';
 import { assignCluster } from './assign-cluster';
 import { assignLifecycleStage } from './assign-lifecycle-stage';
-import { formatValue } from './build-value-matcher';
+import { createRfmClassifier } from './classify-rfm';
 import { compileSegmentRules } from './compile-segment-rules';
 import { computeCustomerFeatures } from './compute-customer-features';
-import { lifecycleStageNames } from './lifecycle-config';
+import { LifecycleStage, lifecycleStageNames } from './lifecycle-config';
 import { createLocalCalendar } from './local-calendar';
-import { rfmSegmentNameOf } from './rfm-segment-table';
 import type { RuleContext } from './rule-context';
-import { scoreRfm } from './score-rfm';
-import { lifecycleSegmentId, rfmSegmentId } from './segment-ids';
+import { lifecycleSegmentId } from './segment-ids';
 import type {
   CustomerSegmentation,
   RunResult,
@@ -45,23 +43,14 @@ export const createMembershipAssigner = ({
     ]),
   );
   const matched = new Uint8Array(rules.definitions.length);
-  // Names, ids and headline reasons are fixed per RFM cell, stage and cluster: built once, not per customer.
-  const rfmCells = Array.from({ length: 125 }, (_, cell) => {
-    const scores = {
-      r: Math.floor(cell / 25) + 1,
-      f: (Math.floor(cell / 5) % 5) + 1,
-      m: (cell % 5) + 1,
-    };
-    const name = rfmSegmentNameOf({ scores, table: model.rfmTable });
-    return name === undefined
-      ? undefined
-      : {
-          ...scores,
-          segmentId: rfmSegmentId(name),
-          segmentName: name,
-          headline: `R=${scores.r} F=${scores.f} M=${scores.m} → ${name}`,
-        };
+  const classifyRfm = createRfmClassifier({
+    thresholds: model.rfmThresholds,
+    table: model.rfmTable,
   });
+  // Fixed per stage and cluster, so built once rather than per customer.
+  const lifecycleIds = new Map(
+    LifecycleStage.options.map((stage) => [stage, lifecycleSegmentId(stage)]),
+  );
   const clusterProfiles = new Map(
     (model.clusters?.clusters ?? []).map((cluster) => [
       cluster.segmentId,
@@ -75,29 +64,12 @@ export const createMembershipAssigner = ({
     const features = computeCustomerFeatures({ record, calendar });
     const memberships: SegmentMembership[] = [];
 
-    const scores = scoreRfm({ features, thresholds: model.rfmThresholds });
-    const cell = scores && rfmCells[(scores.r - 1) * 25 + (scores.f - 1) * 5 + (scores.m - 1)];
-    const rfm = cell && {
-      r: cell.r,
-      f: cell.f,
-      m: cell.m,
-      segmentId: cell.segmentId,
-      segmentName: cell.segmentName,
-    };
-    if (cell) {
-      memberships.push({
-        segmentId: cell.segmentId,
-        segmentName: cell.segmentName,
-        kind: 'rfm',
-        reason: [
-          cell.headline,
-          `recency ${features.recencyDays} days, ${features.frequency} order${features.frequency === 1 ? '' : 's'}, monetary ${formatValue(features.monetary)}${features.purchaseSource === 'traits' ? " (from the export's purchase traits)" : ''}`,
-        ],
-      });
-    }
+    const classified = classifyRfm(features);
+    if (classified) memberships.push(classified.membership);
+    const rfm = classified?.rfm;
 
     const lifecycle = assignLifecycleStage({ features, thresholds: model.lifecycle, calendar });
-    const lifecycleId = lifecycleSegmentId(lifecycle.stage);
+    const lifecycleId = lifecycleIds.get(lifecycle.stage) ?? lifecycleSegmentId(lifecycle.stage);
     memberships.push({
       segmentId: lifecycleId,
       segmentName: lifecycleStageNames[lifecycle.stage],
