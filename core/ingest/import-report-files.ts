@@ -1,5 +1,6 @@
 import { toCsvLine } from './escape-csv-cell';
 import type { ImportRecord } from './import-record';
+import { ORDER_RULES } from './order-rules';
 import type { RejectedRow, RowWarning } from './row-issues';
 
 export interface ImportReportFiles {
@@ -7,6 +8,14 @@ export interface ImportReportFiles {
   rejectedCsv: string;
   warningsCsv: string;
 }
+
+/** The named order rules the import used, with what each means, so the summary explains itself. */
+const rulesApplied = (record: ImportRecord) =>
+  Object.entries(record.detection?.rules ?? {}).flatMap(([name, value]) =>
+    value === undefined || value === false
+      ? []
+      : [{ name, value, meaning: ORDER_RULES[name as keyof typeof ORDER_RULES] }],
+  );
 
 /** Where an import's report files live, next to each other, named by import id. */
 export const importReportKeys = (importId: string) => ({
@@ -35,7 +44,7 @@ export const buildImportReportFiles = ({
     toCsvLine([record.key, warning.line, warning.column, warning.value, warning.reason]),
   );
   return {
-    summaryJson: `${JSON.stringify(record, null, 2)}\n`,
+    summaryJson: `${JSON.stringify({ ...record, rulesApplied: rulesApplied(record) }, null, 2)}\n`,
     rejectedCsv: [
       toCsvLine(['file', 'line', 'reason', 'column', 'value']),
       ...rejectedLines,

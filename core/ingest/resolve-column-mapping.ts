@@ -1,6 +1,6 @@
 import { ValidationError } from '../shared/errors';
 import { normaliseHeader, SYNONYMS } from './column-synonyms';
-import { parseColumnTarget, type ColumnTarget } from './column-target';
+import { parseColumnTarget, TARGETS_BY_KIND, type ColumnTarget } from './column-target';
 import { detectPreset, findPreset, type ExportPreset } from './export-presets';
 import type { ImportKind } from './import-kind';
 import type { DateFormat, ImportMapping, OrderRules } from './import-mapping';
@@ -22,6 +22,19 @@ const toTargets = (columns: Readonly<Record<string, string>>): Map<string, Colum
     if (target) targets.set(normaliseHeader(header), target);
   }
   return targets;
+};
+
+/** An orders field in a customers mapping is a mistake the user should hear about, not silence. */
+const assertFieldsFitKind = (columns: Readonly<Record<string, string>>, kind: ImportKind): void => {
+  for (const [header, text] of Object.entries(columns)) {
+    const target = parseColumnTarget(text);
+    if (target?.to === 'field' && !TARGETS_BY_KIND[kind].has(target.field)) {
+      throw new ValidationError(
+        `invalid import mapping at columns.${header}: "${text}" is not a field of ${kind} imports`,
+        ['columns', header],
+      );
+    }
+  }
 };
 
 const detectKind = (headers: readonly string[]): ImportKind => {
@@ -77,6 +90,7 @@ export const resolveColumnMapping = ({
   const preset = choosePreset(headers, kind, mapping);
   const resolvedKind = kind ?? preset?.kind ?? detectKind(headers);
   const explicit = toTargets(mapping?.columns ?? {});
+  assertFieldsFitKind(mapping?.columns ?? {}, resolvedKind);
   const presetColumns = toTargets(preset?.columns ?? {});
   const prefixes = preset?.prefixes ?? [];
   const synonyms = SYNONYMS[resolvedKind];

@@ -46,3 +46,36 @@ describe('buildImportReportFiles', () => {
     expect(importReportKeys('imp-1').rejected).toBe('reports/imports/imp-1/rejected.csv');
   });
 });
+
+describe('buildImportReportFiles summary', () => {
+  it('explains the order rules the import applied', () => {
+    const record = {
+      ...startImportRecord({
+        id: 'imp-2',
+        key: 'imports/orders/retail.csv',
+        startedAt: new Date('2026-11-22T10:00:00Z'),
+      }),
+      detection: {
+        format: 'csv' as const,
+        encoding: 'utf-8',
+        compression: 'none' as const,
+        dateFormat: 'mdy' as const,
+        dateFormatSource: 'preset' as const,
+        columns: {},
+        rules: { cancellationPrefix: 'C' },
+      },
+    };
+
+    const summary = JSON.parse(
+      buildImportReportFiles({ record, rejected: [], warnings: [] }).summaryJson,
+    );
+
+    expect(summary.rulesApplied).toEqual([
+      {
+        name: 'cancellationPrefix',
+        value: 'C',
+        meaning: expect.stringContaining('cancellation invoice'),
+      },
+    ]);
+  });
+});
