@@ -81,6 +81,14 @@ const byRegion: Readonly<Record<string, Readonly<Record<string, ClimateZone>>>> 
   IN: { RJ: 'dry', rajasthan: 'dry', HP: 'cold', 'himachal pradesh': 'cold', LA: 'cold', ladakh: 'cold' },
 };
 
+/** One shared object per country, so looking up a million customers allocates nothing. */
+const countryClimates = new Map<string, Climate>(
+  Object.entries(byCountry).map(([code, [hemisphere, climateZone]]) => [
+    code,
+    { hemisphere, climateZone },
+  ]),
+);
+
 /** The climate for a country (ISO alpha-2) and optional region; undefined for unknown countries. */
 export const lookUpClimate = ({
   country,
@@ -90,16 +98,16 @@ export const lookUpClimate = ({
   region: string | undefined;
 }): Climate | undefined => {
   if (!country) return undefined;
-  const code = country.toUpperCase();
-  const entry = byCountry[code];
-  if (!entry) return undefined;
-  const [hemisphere, countryZone] = entry;
-  const overrides = region ? byRegion[code] : undefined;
-  if (!overrides || !region) return { hemisphere, climateZone: countryZone };
+  const code = country.length === 2 ? country.toUpperCase() : country;
+  const climate = countryClimates.get(code);
+  const overrides = byRegion[code];
+  if (!climate || !overrides || !region) return climate;
   const trimmed = region.trim();
   const suffix = trimmed.toUpperCase().startsWith(`${code}-`) ? trimmed.slice(3) : trimmed;
   const climateZone = overrides[suffix.toUpperCase()] ?? overrides[suffix.toLowerCase()];
-  return { hemisphere, climateZone: climateZone ?? countryZone };
+  return climateZone === undefined || climateZone === climate.climateZone
+    ? climate
+    : { hemisphere: climate.hemisphere, climateZone };
 };
 
 // prettier-ignore

@@ -14,6 +14,7 @@ export type IncomeBand = z.infer<typeof IncomeBand>;
 /** Ages outside this are data errors (the dataset has people born in 1893), not customers. */
 const MAX_PLAUSIBLE_AGE = 110;
 
+/** Whole years on the as-of date; `asOf` is `YYYY-MM-DD`. */
 export const ageFrom = ({
   birthDate,
   birthYear,
@@ -23,14 +24,14 @@ export const ageFrom = ({
   birthYear: number | undefined;
   asOf: string;
 }): number | undefined => {
-  const asOfYear = Number(asOf.slice(0, 4));
   let age: number | undefined;
-  if (birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
+  if (birthDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
+    // Comparing MM-DD strings tells whether this year's birthday has come yet.
     const hadBirthday = asOf.slice(5) >= birthDate.slice(5);
-    age = asOfYear - Number(birthDate.slice(0, 4)) - (hadBirthday ? 0 : 1);
+    age = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (hadBirthday ? 0 : 1);
   } else if (birthYear !== undefined) {
     // Only the year is known: assume the birthday has passed, the common convention for Year_Birth.
-    age = asOfYear - birthYear;
+    age = Number(asOf.slice(0, 4)) - birthYear;
   }
   return age !== undefined && age >= 0 && age <= MAX_PLAUSIBLE_AGE ? age : undefined;
 };
