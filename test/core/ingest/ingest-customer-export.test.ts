@@ -683,3 +683,17 @@ describe('ingestCustomerExport on the Kaggle marketing campaign export', () => {
     expect(store.writes).toEqual(writesBefore);
   });
 });
+
+describe('ingestCustomerExport with an unreadable file', () => {
+  it('returns a failed record with the reason instead of throwing', async () => {
+    const { record } = await ingest(
+      new InMemoryCustomerStore(),
+      bytesOf('this is not gzip'),
+      'imports/customers/a.csv.gz',
+    );
+
+    expect(record.status).toBe('failed');
+    expect(record.error).toMatch(/header|gzip|zlib/i);
+    expect(record.finishedAt).toBeDefined();
+  });
+});
