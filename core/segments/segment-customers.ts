@@ -2,7 +2,7 @@ import type { CustomerRecord } from '../ports/customer-store';
 import { ValidationError } from '../shared/errors';
 import { createMembershipAssigner } from './assign-shard-memberships';
 import { buildSegmentationModel } from './build-segmentation-model';
-import { createShardStatsAccumulator } from './compute-shard-stats';
+import { computeShardStats, createShardStatsAccumulator } from './compute-shard-stats';
 import { mergeRunResults } from './merge-run-results';
 import { mergeShardStats } from './merge-shard-stats';
 import type { CustomerSegmentation, RunResult } from './segment-membership';
@@ -62,6 +62,7 @@ const shardReader = async (
 
 /**
  * The whole run in one process, through the same shard code the fan-out uses.
+ * 0. Validate the date, zone, rules and configs before reading any customer.
  * 1. Pass 1: a stats accumulator per shard, then `mergeShardStats`.
  * 2. `buildSegmentationModel`: RFM thresholds, lifecycle thresholds, clusters, validated rules.
  * 3. Pass 2: a membership assigner per shard, then `mergeRunResults`.
@@ -91,6 +92,12 @@ export const segmentCustomers = async ({
   if (!Number.isInteger(shardCount) || shardCount < 1) {
     throw new ValidationError('shardCount must be a positive integer', ['shardCount']);
   }
+  // Bad settings fail before any customer is read, not after a long first pass.
+  const settings = { rules, rfmTable, lifecycleConfig, clusterConfig };
+  buildSegmentationModel({
+    stats: computeShardStats({ customers: [], asOf, timeZone, clusterConfig }),
+    ...settings,
+  });
   const readShard = await shardReader(customers, shardCount);
   const shards = Array.from({ length: shardCount }, (_, index) => ({ index, count: shardCount }));
 
@@ -100,13 +107,7 @@ export const segmentCustomers = async ({
     await forEachRecord(readShard(shard), accumulator.add);
     partials.push(accumulator.finish());
   }
-  const model = buildSegmentationModel({
-    stats: mergeShardStats({ partials }),
-    rules,
-    rfmTable,
-    lifecycleConfig,
-    clusterConfig,
-  });
+  const model = buildSegmentationModel({ stats: mergeShardStats({ partials }), ...settings });
 
   const kept: CustomerSegmentation[] = [];
   const runs: RunResult[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assignShardMemberships } from '../../../core/segments/assign-shard-memberships';
 import { defaultAsOf } from '../../../core/segments/default-as-of';
 import { segmentCustomers } from '../../../core/segments/segment-customers';
 import { segmentTemplates } from '../../../core/segments/segment-templates';
@@ -158,5 +159,60 @@ describe('defaultAsOf', () => {
 
   it('returns undefined without orders', () => {
     expect(defaultAsOf({ customers: [customer({ id: 'a' })], timeZone: 'UTC' })).toBeUndefined();
+  });
+});
+
+describe('segmentCustomers with the fan-out building blocks', () => {
+  it('returns the same memberships from a model that went through JSON, as between Lambdas', async () => {
+    const customers = [...syntheticCustomers({ count: 300 })];
+    const { model, customers: direct } = await segmentCustomers({
+      customers,
+      asOf: '2026-11-01',
+      timeZone: 'Europe/Berlin',
+      rules: segmentTemplates,
+    });
+
+    const shipped = JSON.parse(JSON.stringify(model)) as typeof model;
+    const { customers: viaJson } = assignShardMemberships({ customers, model: shipped });
+
+    expect(viaJson.map(({ memberships }) => memberships)).toEqual(
+      direct.map(({ memberships }) => memberships),
+    );
+  });
+
+  it('reads a one-shot async source once and returns results in its order', async () => {
+    const records = [
+      customer({ id: 'b' }),
+      customer({ id: 'a', orders: [{ at: '2026-10-01T10:00:00Z' }] }),
+    ];
+    async function* once() {
+      yield* records;
+    }
+
+    const result = await run(once(), { shardCount: 2 });
+
+    expect(
+      result.customers.map(({ customerId, lifecycleStage }) => [customerId, lifecycleStage]),
+    ).toEqual([
+      ['b', 'prospect'],
+      ['a', 'one_time'],
+    ]);
+  });
+
+  it('throws for an invalid rule before reading any customer', async () => {
+    let read = false;
+    const source = function* () {
+      read = true;
+      yield customer({ id: 'a' });
+    };
+
+    await expect(
+      run(source, {
+        rules: [
+          { id: 'bad', name: 'Bad', rule: { type: 'compare', field: 'nope.x', op: 'exists' } },
+        ],
+      }),
+    ).rejects.toThrow(/rule\.field/);
+    expect(read).toBe(false);
   });
 });
