@@ -85,7 +85,7 @@ const sumOf = (counts: Record<string, number>): number => {
   return sum;
 };
 
-const countCategories = (
+const countOrderCategories = (
   lines: CustomerRecord['orders'][number]['lines'],
   counts: Record<string, number> | undefined,
 ): Record<string, number> | undefined => {
@@ -114,9 +114,12 @@ const countCategories = (
 export const computeOrderFeatures = ({
   record,
   calendar,
+  countCategories = true,
 }: {
   record: CustomerRecord;
   calendar: LocalCalendar;
+  /** Pass 1 has no use for categories and skips them. */
+  countCategories?: boolean;
 }): OrderFeatures => {
   const { profile } = record;
   const { asOfDay, asOfMs } = calendar;
@@ -144,7 +147,7 @@ export const computeOrderFeatures = ({
       const channel = order.channel.trim().toLowerCase();
       channelCounts[channel] = (channelCounts[channel] ?? 0) + 1;
     }
-    categoryCounts = countCategories(order.lines, categoryCounts);
+    if (countCategories) categoryCounts = countOrderCategories(order.lines, categoryCounts);
   }
 
   if (!channelCounts) {

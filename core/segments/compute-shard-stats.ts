@@ -36,22 +36,29 @@ export const createShardStatsAccumulator = ({
   const monetary = new Map<number, number>();
   const gaps = new Map<number, number>();
   let sample: ClusterSampleEntry[] = [];
+  // Once the sample has been cut to size, a larger hash can never get back in: skip its vector.
+  let sampleCutoff = Infinity;
   let count = 0;
   let buyers = 0;
 
   const add = (record: CustomerRecord): void => {
     count += 1;
-    const features = computeOrderFeatures({ record, calendar });
+    const features = computeOrderFeatures({ record, calendar, countCategories: false });
     for (const gap of features.daysBetweenOrders) countInto(gaps, gap);
-    const vector = clusterVectorOf(features);
-    if (!vector || features.recencyDays === undefined) return;
-    const { customerId } = record.profile;
+    if (features.frequency === 0 || features.recencyDays === undefined) return;
     buyers += 1;
     countInto(recency, features.recencyDays);
     countInto(frequency, features.frequency);
     countInto(monetary, Math.round(features.monetary * 100));
-    sample.push({ hash: hashCustomerId(customerId), customerId, vector });
-    if (sample.length >= 2 * sampleSize) sample = keepSmallestHashes(sample, sampleSize);
+    const { customerId } = record.profile;
+    const hash = hashCustomerId(customerId);
+    const vector = hash <= sampleCutoff ? clusterVectorOf(features) : undefined;
+    if (!vector) return;
+    sample.push({ hash, customerId, vector });
+    if (sample.length >= 2 * sampleSize) {
+      sample = keepSmallestHashes(sample, sampleSize);
+      sampleCutoff = sample[sample.length - 1]?.hash ?? Infinity;
+    }
   };
 
   const finish = (): ShardStats => ({
