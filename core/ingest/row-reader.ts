@@ -25,13 +25,6 @@ type CellReader = (text: string, draft: RowDraft) => void;
 /** Fields where several columns add up rather than overwrite (Kidhome + Teenhome = children). */
 const ADDITIVE: ReadonlySet<TargetField> = new Set(['children']);
 
-const readAttribute =
-  (name: string): CellReader =>
-  (text, draft) => {
-    const value = parseAttributeValue(text);
-    if (value !== undefined) (draft.attributes ??= {})[name] = value;
-  };
-
 /**
  * Profile fields that need the whole row before they can be stored; they are read into `inputs`
  * so every other profile field lands directly in the row's final fields object.
@@ -88,6 +81,12 @@ const isBlank = (text: string): boolean => {
  */
 export class RowReader {
   private readonly readers: (CellReader | undefined)[] = [];
+  /**
+   * The attribute each column feeds, if any. Attributes are stored by the read loop itself
+   * rather than by per-column closures: one store site that sees every key is several times
+   * cheaper than many closures sharing feedback, most of all on a cold single pass.
+   */
+  private readonly attributeNames: (string | undefined)[] = [];
   private readonly indexByHeader = new Map<string, number>();
   private readonly columnByField = new Map<TargetField, string>();
   private readonly targets: ColumnTarget[] = [];
@@ -142,12 +141,20 @@ export class RowReader {
       issues: undefined,
     };
     const readers = this.readers;
+    const names = this.attributeNames;
+    let attributes: Record<string, AttributeValue> | undefined;
     const count = Math.min(values.length, readers.length);
     for (let i = 0; i < count; i++) {
       const text = values[i] as string;
       if (text === '' || isBlank(text)) continue;
+      const name = names[i];
+      if (name !== undefined) {
+        const value = parseAttributeValue(text);
+        if (value !== undefined) (attributes ??= {})[name] = value;
+      }
       readers[i]?.(text, draft);
     }
+    draft.attributes = attributes;
     return draft;
   }
 
@@ -160,12 +167,19 @@ export class RowReader {
       attributes: undefined,
       issues: undefined,
     };
+    let attributes: Record<string, AttributeValue> | undefined;
     for (const key in object) {
       const text = object[key] as string;
       if (text === '' || isBlank(text)) continue;
       const index = this.indexByHeader.get(key) ?? this.addColumn(key);
+      const name = this.attributeNames[index];
+      if (name !== undefined) {
+        const value = parseAttributeValue(text);
+        if (value !== undefined) (attributes ??= {})[name] = value;
+      }
       this.readers[index]?.(text, draft);
     }
+    draft.attributes = attributes;
     return draft;
   }
 
@@ -176,26 +190,15 @@ export class RowReader {
     this.targets.push(target);
     this.indexByHeader.set(header, index);
     const summed = target.to === 'field' && (additiveCounts?.get(target.field) ?? 0) > 1;
-    this.readers.push(this.compile(header, target, summed));
+    // A sum loses which column said what, so summed columns are also kept as attributes.
+    this.attributeNames.push(target.to === 'attribute' ? target.name : summed ? header : undefined);
+    this.readers.push(target.to === 'field' ? this.compileField(header, target.field) : undefined);
     return index;
   }
 
-  private compile(
-    header: string,
-    target: ColumnTarget,
-    keepAsAttribute: boolean,
-  ): CellReader | undefined {
-    if (target.to === 'ignore') return undefined;
-    if (target.to === 'attribute') return readAttribute(target.name);
-    this.columnByField.set(target.field, header);
-    const isInput = this.mapping.kind === 'customers' && PROFILE_INPUTS.has(target.field);
-    const field = readField(target.field, header, this.context, isInput);
-    if (!keepAsAttribute) return field;
-    // A sum loses which column said what, so summed columns are also kept as attributes.
-    const attribute = readAttribute(header);
-    return (text, draft) => {
-      field(text, draft);
-      attribute(text, draft);
-    };
+  private compileField(header: string, field: TargetField): CellReader {
+    this.columnByField.set(field, header);
+    const isInput = this.mapping.kind === 'customers' && PROFILE_INPUTS.has(field);
+    return readField(field, header, this.context, isInput);
   }
 }
