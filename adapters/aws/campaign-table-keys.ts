@@ -1,0 +1,47 @@
+/**
+ * Key layout of the campaigns table (see docs/data-model.md). A campaign, its delivery counters
+ * and its outbox share the partition `CAMP#<campaignId>`, so one Query lists a campaign's sends;
+ * everything looked up by another identity (a MessageId, a send id, an address hash) gets its own
+ * partition keyed by that identity.
+ */
+export const campaignPartition = (campaignId: string): string => `CAMP#${campaignId}`;
+export const campaignKey = (campaignId: string) => ({
+  pk: campaignPartition(campaignId),
+  sk: 'META',
+});
+/**
+ * Delivery counters live beside the campaign, not on it: `putCampaign` replaces the campaign item
+ * under a version check, and a busy event stream must neither be wiped by it nor make it conflict.
+ */
+export const deliveryCountsKey = (campaignId: string) => ({
+  pk: campaignPartition(campaignId),
+  sk: 'COUNTS',
+});
+
+export const SEND_SORT_PREFIX = 'SEND#';
+export const sendKey = (campaignId: string, customerId: string) => ({
+  pk: campaignPartition(campaignId),
+  sk: `${SEND_SORT_PREFIX}${customerId}`,
+});
+
+/** The `byCustomer` index of infra/data-model.ts: only sent records carry its keys (a sparse index). */
+export const BY_CUSTOMER_INDEX = 'byCustomer';
+export const customerHistoryPartition = (customerId: string): string => `C#${customerId}`;
+export const sendHistoryKeys = (customerId: string, sentAt: string) => ({
+  gsi1pk: customerHistoryPartition(customerId),
+  gsi1sk: sentAt,
+});
+
+export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'MSG' });
+/** One item per (message, event type): its existence is the de-duplication. */
+export const deliveryEventKey = (messageId: string, type: string) => ({
+  pk: `MSG#${messageId}`,
+  sk: `EVT#${type}`,
+});
+/** The MessageId SES gave the message with this send id, for reconciling an interrupted send. */
+export const acceptedSendKey = (sendId: string) => ({ pk: `SENDID#${sendId}`, sk: 'MSG' });
+
+export const suppressionItemKey = (emailHash: string) => ({ pk: `SUPP#${emailHash}`, sk: 'SUPP' });
+
+/** Attributes that belong to the table layout, never to the domain records stored in the items. */
+export const LAYOUT_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
