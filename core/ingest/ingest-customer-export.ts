@@ -1,7 +1,8 @@
 import type { CustomerStore } from '../ports/customer-store';
 import type { Clock } from '../shared/clock';
 import { OrderAssembler, type OrderDraft } from './assemble-orders';
-import { kindFromKey, type ImportKind } from './import-kind';
+import type { ImportKind } from './import-kind';
+import { kindFromKey } from './import-keys';
 import { parseImportMapping } from './import-mapping';
 import type { ImportRecord, ImportStatus } from './import-record';
 import { ImportTally } from './import-tally';

@@ -6,7 +6,8 @@ import type { ParseContext } from './field-parsers';
 import { finishEventRow } from './finish-event-row';
 import { finishOrderRow } from './finish-order-row';
 import { finishProfileRow } from './finish-profile-row';
-import { kindFromKey, type ImportKind } from './import-kind';
+import type { ImportKind } from './import-kind';
+import { kindFromKey } from './import-keys';
 import type { DateFormat, ImportMapping, OrderRules } from './import-mapping';
 import {
   flattenJsonObject,
