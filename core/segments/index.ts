@@ -6,7 +6,7 @@ export {
 } from './segment-customers';
 export { computeShardStats, createShardStatsAccumulator } from './compute-shard-stats';
 export { mergeShardStats } from './merge-shard-stats';
-export { buildSegmentationModel } from './build-segmentation-model';
+export { buildSegmentationModel, builtInSegmentsOf } from './build-segmentation-model';
 export { assignShardMemberships, createMembershipAssigner } from './assign-shard-memberships';
 export { mergeRunResults } from './merge-run-results';
 export { defaultAsOf } from './default-as-of';

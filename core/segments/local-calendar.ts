@@ -16,7 +16,6 @@ export interface LocalCalendar {
   readonly asOfDay: number;
   /** The instant the as-of day starts in the shop's time zone. */
   readonly asOfMs: number;
-  readonly asOfYear: number;
   /** 1–12. */
   readonly asOfMonth: number;
   dayOfInstant(ms: number): number;
@@ -129,7 +128,6 @@ export const createLocalCalendar = ({
     asOf,
     asOfDay,
     asOfMs,
-    asOfYear: Number(asOf.slice(0, 4)),
     asOfMonth: Number(asOf.slice(5, 7)),
     dayOfInstant,
     dayOfValue: (value) => {

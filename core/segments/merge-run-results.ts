@@ -5,6 +5,7 @@ import type { RunResult, SegmentRunSummary } from './segment-membership';
 export const mergeRunResults = ({ partials }: { partials: readonly RunResult[] }): RunResult => {
   const [first] = partials;
   if (!first) throw new ValidationError('No run results to merge', ['partials']);
+  if (partials.length === 1) return first;
   const merged = new Map<string, SegmentRunSummary & { cents: number }>(
     first.segments.map((segment) => [
       segment.segmentId,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../shared/errors';
 
 /** Renders `['rule', 'children', 2, 'value']` as `rule.children[2].value`. */
-export const formatPath = (path: readonly PropertyKey[]): string =>
+const formatPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((text, key) => {
     if (typeof key === 'number') return `${text}[${key}]`;
     return text === '' ? String(key) : `${text}.${String(key)}`;
