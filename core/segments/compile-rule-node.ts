@@ -71,8 +71,9 @@ const compileDateCondition = (
     };
   }
   const boundary = dayOfIsoDate(node.date);
-  if (Number.isNaN(boundary))
+  if (Number.isNaN(boundary)) {
     throw new InvalidSegmentRuleError(`no such date ${node.date}`, [...path, 'date']);
+  }
   const isBefore = node.type === 'before';
   const text = `${field.label} ${node.type} ${node.date}`;
   return {
@@ -99,8 +100,9 @@ const compileEventCondition = (
     matcher: buildValueMatcher(filter),
   }));
   const passesFilters = (properties: Record<string, unknown>): boolean => {
-    for (const { property, matcher } of filters)
+    for (const { property, matcher } of filters) {
       if (!matcher.test(properties[property])) return false;
+    }
     return true;
   };
   const windowKey = withinDays === undefined ? 'total' : eventWindowKeys[withinDays];
@@ -115,11 +117,9 @@ const compileEventCondition = (
             if (event.type !== eventType) continue;
             const ms = parseInstant(event.at);
             if (!(ms < asOfMs)) continue;
-            if (
-              withinDays !== undefined &&
-              asOfDay - context.calendar.dayOfInstant(ms) > withinDays
-            )
-              continue;
+            const tooOld =
+              withinDays !== undefined && asOfDay - context.calendar.dayOfInstant(ms) > withinDays;
+            if (tooOld) continue;
             if (passesFilters(event.properties)) matches += 1;
           }
           return matches;

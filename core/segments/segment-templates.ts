@@ -10,7 +10,7 @@ export const segmentTemplates: readonly SegmentDefinition[] = [
     id: 'young-affluent',
     name: 'Young and affluent',
     category: 'demographic',
-    description: 'Aged 25–34 with a household income of 75k or more.',
+    description: 'Aged 18–34 with a household income of 75k or more.',
     rule: {
       type: 'and',
       children: [
