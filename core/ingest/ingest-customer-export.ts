@@ -6,7 +6,7 @@ import { kindFromKey } from './import-keys';
 import { parseImportMapping } from './import-mapping';
 import type { ImportRecord, ImportStatus } from './import-record';
 import { ImportTally } from './import-tally';
-import type { EventRow, OrderRow, ParsedRow, ProfileRow } from './parsed-row';
+import type { EventRow, OrderRow, ParsedBatch, ParsedRow, ProfileRow } from './parsed-row';
 import { parseExportRows, type ParsedExport } from './parse-export-rows';
 import type { RejectedRow, RowWarning } from './row-issues';
 import { writeEventRows } from './write-event-rows';
@@ -95,6 +95,9 @@ const sinkFor = (kind: ImportKind, context: SinkContext, parsed: ParsedExport): 
   }
 };
 
+const messageOf = (caught: unknown): string =>
+  caught instanceof Error ? caught.message : String(caught);
+
 const finalStatus = (tally: ImportTally): ImportStatus => {
   const { read, rejected, failed } = tally.counts;
   if (read > 0 && rejected + failed === read) return 'failed';
@@ -108,8 +111,9 @@ const finalStatus = (tally: ImportTally): ImportStatus => {
  * 3. Writes accepted rows in batches of 500: profiles merge field by field, order lines assemble
  *    into orders, events de-duplicate; nothing unchanged is written.
  * 4. Returns the import record with exact counts, plus the first rejected rows and warnings.
- * An error (bad mapping, unreadable file, store down) ends the import as `failed` with the
- * counts so far rather than throwing, so the caller can always store a report.
+ * A file that cannot be read (bad mapping, corrupt gzip) ends the import as `failed` with the
+ * counts so far: a report the user can act on. A store error is thrown instead, so the trigger
+ * retries; writes are idempotent, so a retry cannot double-count.
  */
 export const ingestCustomerExport = async ({
   source,
@@ -145,18 +149,30 @@ export const ingestCustomerExport = async ({
       ...(mapping !== undefined ? { mapping: parseImportMapping(mapping) } : {}),
       now: started,
     });
+  } catch (caught) {
+    error = messageOf(caught);
+  }
+  if (parsed) {
     const sink = sinkFor(
       parsed.detection.kind,
       { store, sourceTime: sourceTime.toISOString(), now: started.toISOString(), tally },
       parsed,
     );
-    for await (const batch of parsed.batches) {
-      tally.addParsed(batch);
-      await sink.add(batch.rows);
+    const batches = parsed.batches[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<ParsedBatch>;
+      try {
+        next = await batches.next();
+      } catch (caught) {
+        // The file broke off (truncated gzip, stream error): what was read still gets written.
+        error = messageOf(caught);
+        break;
+      }
+      if (next.done) break;
+      tally.addParsed(next.value);
+      await sink.add(next.value.rows);
     }
     await sink.finish();
-  } catch (caught) {
-    error = caught instanceof Error ? caught.message : String(caught);
   }
   const finished = clock();
   const detection = parsed?.detection;

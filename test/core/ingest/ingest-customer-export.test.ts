@@ -697,3 +697,24 @@ describe('ingestCustomerExport with an unreadable file', () => {
     expect(record.finishedAt).toBeDefined();
   });
 });
+
+describe('ingestCustomerExport when the store is down', () => {
+  it('throws the store error so the trigger can retry', async () => {
+    const inner = new InMemoryCustomerStore();
+    const store: CustomerStore = {
+      findIdentities: async () => {
+        throw new Error('DynamoDB unavailable');
+      },
+      getProfiles: (ids) => inner.getProfiles(ids),
+      saveProfiles: (profiles) => inner.saveProfiles(profiles),
+      saveOrders: (orders) => inner.saveOrders(orders),
+      saveEvents: (events) => inner.saveEvents(events),
+      scanCustomers: (shard) => inner.scanCustomers(shard),
+      getCustomer: (id) => inner.getCustomer(id),
+    };
+
+    await expect(ingest(store, bytesOf('id\n1\n'), 'imports/customers/a.csv')).rejects.toThrow(
+      'DynamoDB unavailable',
+    );
+  });
+});
