@@ -7,8 +7,16 @@ import { sqlString, type DuckDbSession } from './duckdb-session';
  * A score is `1 + floor(5 · below / n)` where `below` counts buyers with a strictly worse value:
  * `rank() - 1` is exactly that, ties sharing the lowest rank. Recency ranks descending (older is worse).
  */
-export const rfmScoresSql = ({ ordersCsv, asOf }: { ordersCsv: string; asOf: string }): string => {
-  const instant = `TIMESTAMP ${sqlString(asOf.slice(0, 19).replace('T', ' '))}`;
+export const rfmScoresSql = ({
+  ordersCsv,
+  asOf,
+}: {
+  ordersCsv: string;
+  /** The run's as-of day, YYYY-MM-DD. */
+  asOf: string;
+}): string => {
+  // The as-of day starts at midnight UTC: the benchmark runs in UTC like the file's timestamps.
+  const instant = `(DATE ${sqlString(asOf)})::TIMESTAMP`;
   return `
     WITH orders AS (
       SELECT * FROM read_csv(${sqlString(ordersCsv)}, header = true, columns = {

@@ -12,7 +12,8 @@ import { durationAgainst, rateAgainst } from '../measurement';
 import { trackPeakRss } from '../peak-rss';
 import { timeIt } from '../time-it';
 
-const AS_OF = '2026-01-01T00:00:00.000Z';
+// A local calendar day: the run counts orders before its start in TIME_ZONE.
+const AS_OF = '2026-01-01';
 const TIME_ZONE = 'UTC';
 /** Customers whose scores are compared one by one between the core and DuckDB. */
 const CHECK_SIZE = 10_000;
