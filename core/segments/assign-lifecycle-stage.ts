@@ -48,8 +48,9 @@ export const assignLifecycleStage = ({
     hasEvents = true;
     break;
   }
-  if (frequency === 0 && !hasEvents)
+  if (frequency === 0 && !hasEvents) {
     return { stage: 'prospect', reason: ['no orders and no events yet'] };
+  }
   if (isCartAbandoned(features, thresholds, calendar)) {
     const hours = Math.floor((calendar.asOfMs - (features.lastCartAtMs ?? 0)) / HOUR_MS);
     return {

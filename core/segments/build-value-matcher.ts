@@ -9,8 +9,9 @@ export interface ValueMatcher {
 
 export const formatValue = (value: unknown): string => {
   if (value === undefined || value === null || value === '') return '(none)';
-  if (typeof value === 'number')
+  if (typeof value === 'number') {
     return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  }
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.keys(value).join(', ')}}`;
   return String(value);
@@ -140,8 +141,9 @@ export const buildValueMatcher = ({
           if (typeof actual === 'string') return actual.toLowerCase().includes(needle);
           if (Array.isArray(actual)) return actual.some(equals);
           // A count map such as categoryCounts "contains" the keys it has counted.
-          if (typeof actual === 'object' && actual !== null)
+          if (typeof actual === 'object' && actual !== null) {
             return Object.keys(actual).some(equals);
+          }
           return false;
         }),
         text: `contains ${formatValue(value)}`,

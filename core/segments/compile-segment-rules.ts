@@ -89,8 +89,9 @@ export const compileSegmentRules = ({
   const parsed = definitions.map(parseDefinition);
   const names = new Map<string, string>(builtInSegments.map(({ id, name }) => [id, name]));
   parsed.forEach((definition) => {
-    if (names.has(definition.id))
+    if (names.has(definition.id)) {
       throw new InvalidSegmentRuleError('duplicate segment id', ['id'], definition.id);
+    }
     names.set(definition.id, definition.name);
   });
   const ruleIds = new Set(parsed.map(({ id }) => id));

@@ -52,8 +52,9 @@ export const computeCustomerFeatures = ({
     if (age <= 30) counts.last30Days += 1;
     if (age <= 90) counts.last90Days += 1;
     if (lastEventMs === undefined || ms > lastEventMs) lastEventMs = ms;
-    if (event.type === 'added_to_cart' && (lastCartAtMs === undefined || ms > lastCartAtMs))
+    if (event.type === 'added_to_cart' && (lastCartAtMs === undefined || ms > lastCartAtMs)) {
       lastCartAtMs = ms;
+    }
     if (event.type === 'purchased' && (lastPurchaseAtMs === undefined || ms > lastPurchaseAtMs)) {
       lastPurchaseAtMs = ms;
     }

@@ -35,8 +35,9 @@ export const resolveLifecycleThresholds = ({
     fallback: number,
   ): [days: number, basis: string] => {
     if (configured !== undefined) return [configured, 'configured'];
-    if (medianDaysBetweenOrders === undefined)
+    if (medianDaysBetweenOrders === undefined) {
       return [fallback, 'default: no repeat purchases yet'];
+    }
     const days = Math.max(floor, Math.round(multiple * medianDaysBetweenOrders));
     return [days, `${multiple}× the median ${medianDaysBetweenOrders} days between orders`];
   };
