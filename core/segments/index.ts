@@ -1,4 +1,12 @@
-/** The segmentation engine's public surface: what the resegment Lambda, adapters and CLI call. */
+/**
+ * The segmentation engine's public surface: what the resegment Lambda, adapters and CLI call.
+ *
+ * One process: `segmentCustomers({ customers, asOf, timeZone, rules })`.
+ * Fanned out: per shard `computeShardStats` (or `createShardStatsAccumulator` over an async scan) →
+ * `mergeShardStats` → `buildSegmentationModel` (plain JSON, ship it to every shard) → per shard
+ * `assignShardMemberships` (or `createMembershipAssigner`) → `mergeRunResults`; keep the RunResult
+ * and `diffRuns` it against the next one.
+ */
 export {
   segmentCustomers,
   type CustomerSource,
