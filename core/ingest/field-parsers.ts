@@ -1,3 +1,4 @@
+import { canonicalIsoInstant } from './canonical-iso-instant';
 import type { TargetField } from './column-target';
 import type { DateFormat } from './import-mapping';
 import { normaliseCountry } from './normalise-country';
@@ -77,6 +78,9 @@ const instantOf = memoise((value: string): string | InvalidValue => {
 const instant: FieldParser = (value, context) => {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
+  // Timestamps are mostly unique, so the common ISO shapes skip the memo and its garbage.
+  const canonical = canonicalIsoInstant(trimmed);
+  if (canonical !== undefined) return canonical;
   // The memo key carries the date order so one cache serves files of both orders.
   return instantOf(context.dateOrder.charAt(0) + trimmed);
 };

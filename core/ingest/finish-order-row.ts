@@ -20,15 +20,15 @@ const readLine = (fields: RowDraft['fields']): OrderLine | undefined => {
     return undefined;
   }
   const count = quantity ?? 1;
-  const price = unitPrice ?? (lineTotal !== undefined && count !== 0 ? lineTotal / count : 0);
-  const category = fields.category as string | undefined;
-  return {
-    ...(sku !== undefined ? { sku } : {}),
-    ...(name !== undefined ? { name } : {}),
-    ...(category !== undefined ? { category } : {}),
+  const line: OrderLine = {
     quantity: count,
-    unitPrice: price,
+    unitPrice: unitPrice ?? (lineTotal !== undefined && count !== 0 ? lineTotal / count : 0),
   };
+  if (sku !== undefined) line.sku = sku;
+  if (name !== undefined) line.name = name;
+  const category = fields.category as string | undefined;
+  if (category !== undefined) line.category = category;
+  return line;
 };
 
 /**

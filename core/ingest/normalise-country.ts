@@ -1,4 +1,5 @@
-import countries from 'i18n-iso-countries';
+// The package's Node entry registers every language (~80); Shoal only needs English names.
+import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 
 countries.registerLocale(en);
