@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Ingest } from './constructs/ingest';
+import { Segmentation } from './constructs/segmentation';
 import { ShoalData } from './constructs/shoal-data';
 
 /**
@@ -12,6 +13,7 @@ import { ShoalData } from './constructs/shoal-data';
 export class ShoalStack extends Stack {
   readonly data: ShoalData;
   readonly ingest: Ingest;
+  readonly segmentation: Segmentation;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -21,6 +23,12 @@ export class ShoalStack extends Stack {
       uploadQueue: this.data.uploadQueue,
       customers: this.data.tables.customers,
       imports: this.data.tables.imports,
+    });
+    this.segmentation = new Segmentation(this, 'Segmentation', {
+      customers: this.data.tables.customers,
+      segments: this.data.tables.segments,
+      timeZone: this.node.tryGetContext('shoal:timeZone') ?? 'UTC',
+      hour: Number(this.node.tryGetContext('shoal:resegmentHour') ?? 2),
     });
   }
 }

@@ -6,12 +6,18 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { localTableName, TABLES, type TableKey } from '../data-model';
 
-/** Creates any of Shoal's tables that do not exist yet, from the same definitions CDK deploys. */
-export const createLocalTables = async (dynamodb: DynamoDBClient): Promise<void> => {
+/**
+ * Creates any of Shoal's tables that do not exist yet, from the same definitions CDK deploys.
+ * `nameOf` lets a test create its own isolated set.
+ */
+export const createLocalTables = async (
+  dynamodb: DynamoDBClient,
+  nameOf: (table: TableKey) => string = localTableName,
+): Promise<void> => {
   const existing = new Set((await dynamodb.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const key of Object.keys(TABLES) as TableKey[]) {
     const table = TABLES[key];
-    const TableName = localTableName(key);
+    const TableName = nameOf(key);
     if (existing.has(TableName)) continue;
     const indexKeys = table.globalSecondaryIndexes.flatMap((gsi) => [
       gsi.partitionKey,

@@ -134,6 +134,25 @@ describe('ShoalStack', () => {
     expect(actionsOn('/reports/*').some((action) => action.startsWith('s3:Get'))).toBe(false);
   });
 
+  it('fires the resegment function nightly in the shop time zone, with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'UTC',
+      Target: Match.objectLike({
+        Input: '{}',
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Recomputes features and segment memberships for every customer',
+      Timeout: 900,
+      Environment: {
+        Variables: Match.objectLike({ SHOP_TIME_ZONE: 'UTC', SEGMENTS_TABLE: Match.anyValue() }),
+      },
+    });
+  });
+
   it('passes cdk-nag AwsSolutions with every exception acknowledged', () => {
     expect(nagFindings).toEqual([]);
   });

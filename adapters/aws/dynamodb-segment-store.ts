@@ -1,0 +1,200 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  paginateQuery,
+  paginateScan,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { WriteOutcome } from '../../core/ports/customer-store';
+import type { SegmentStore } from '../../core/ports/segment-store';
+import type {
+  CustomerSegments,
+  SegmentationRun,
+} from '../../core/segmentation-runs/segmentation-run';
+import type { SegmentDefinition } from '../../core/segments';
+import { DependencyFailedError } from '../../core/shared/errors';
+import { batchGetAll } from './dynamodb-batch-reader';
+import { batchPutAll } from './dynamodb-batch-writer';
+import {
+  customerSegmentsKey,
+  DEFINITIONS_PREFIX,
+  LOCK_KEY,
+  memberKey,
+  POINTER_KEY,
+  runKey,
+  runListingKey,
+} from './segment-table-keys';
+
+/** SegmentStore over the segments table. */
+export class DynamoDbSegmentStore implements SegmentStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async listDefinitions(): Promise<SegmentDefinition[]> {
+    const definitions: SegmentDefinition[] = [];
+    // Definitions are few (tens); a filtered scan beats keeping a listing in sync.
+    const pages = paginateScan(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'begins_with(pk, :prefix)',
+        ExpressionAttributeValues: { ':prefix': DEFINITIONS_PREFIX },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) definitions.push(item.data as SegmentDefinition);
+    }
+    return definitions.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async acquireLock(owner: string, until: string, now: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...LOCK_KEY, owner, until },
+          ConditionExpression: 'attribute_not_exists(pk) OR #until < :now OR #owner = :owner',
+          ExpressionAttributeNames: { '#until': 'until', '#owner': 'owner' },
+          ExpressionAttributeValues: { ':now': now, ':owner': owner },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseLock(owner: string): Promise<void> {
+    try {
+      await this.documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: LOCK_KEY,
+          ConditionExpression: '#owner = :owner',
+          ExpressionAttributeNames: { '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner },
+        }),
+      );
+    } catch (error) {
+      // Someone else holds it now (ours expired): theirs to release.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async getRun(runId: string): Promise<SegmentationRun | undefined> {
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: runKey(runId) }),
+    );
+    return result.Item?.data as SegmentationRun | undefined;
+  }
+
+  async saveRun(run: SegmentationRun): Promise<void> {
+    const { failed } = await batchPutAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      puts: [
+        { key: run.runId, item: { ...runKey(run.runId), data: run } },
+        { key: run.runId, item: { ...runListingKey(run.runId), data: run } },
+      ],
+    });
+    if (failed.length > 0) {
+      throw new DependencyFailedError(`run ${run.runId} could not be saved: ${failed[0]!.reason}`);
+    }
+  }
+
+  async listRuns({ limit }: { limit: number }): Promise<SegmentationRun[]> {
+    const result = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'RUNS' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map((item) => item.data as SegmentationRun);
+  }
+
+  async getCurrentRunId(): Promise<string | undefined> {
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: POINTER_KEY }),
+    );
+    return result.Item?.runId as string | undefined;
+  }
+
+  async setCurrentRunId(runId: string): Promise<void> {
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...POINTER_KEY, runId } }),
+    );
+  }
+
+  saveCustomerSegments(
+    runId: string,
+    customers: CustomerSegments[],
+    expiresAt: number,
+  ): Promise<WriteOutcome> {
+    return batchPutAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      puts: customers.flatMap((customer) => {
+        const key = `customer ${customer.customerId}`;
+        return [
+          {
+            key,
+            item: { ...customerSegmentsKey(runId, customer.customerId), data: customer, expiresAt },
+          },
+          ...customer.memberships.map((membership) => ({
+            key,
+            item: {
+              ...memberKey(runId, membership.segmentId, customer.customerId),
+              customerId: customer.customerId,
+              reason: membership.reason,
+              since: membership.since,
+              expiresAt,
+            },
+          })),
+        ];
+      }),
+    });
+  }
+
+  async getCustomerSegments(
+    runId: string,
+    customerIds: string[],
+  ): Promise<Map<string, CustomerSegments>> {
+    const items = await batchGetAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: customerIds.map((id) => customerSegmentsKey(runId, id)),
+    });
+    return new Map(
+      items.map((item) => {
+        const customer = item.data as CustomerSegments;
+        return [customer.customerId, customer];
+      }),
+    );
+  }
+
+  async listMemberIds(runId: string, segmentId: string): Promise<string[]> {
+    const ids: string[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': memberKey(runId, segmentId, '').pk },
+        ProjectionExpression: 'customerId',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) ids.push(item.customerId as string);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,36 @@
+import type { SegmentDefinition } from '../segments';
+import type { CustomerSegments, SegmentationRun } from '../segmentation-runs/segmentation-run';
+import type { WriteOutcome } from './customer-store';
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+/**
+ * Rule definitions, runs, per-run memberships, the current-run pointer and the run lock. Readers
+ * only follow the pointer, which moves after a run is complete, so they never see a partial run.
+ */
+export interface SegmentStore {
+  listDefinitions(): Promise<SegmentDefinition[]>;
+
+  /** Takes the lock unless another owner holds it and it has not expired; true when taken. */
+  acquireLock(owner: string, until: string, now: string): Promise<boolean>;
+  releaseLock(owner: string): Promise<void>;
+
+  getRun(runId: string): Promise<SegmentationRun | undefined>;
+  saveRun(run: SegmentationRun): Promise<void>;
+  /** Newest first. */
+  listRuns(options: { limit: number }): Promise<SegmentationRun[]>;
+  getCurrentRunId(): Promise<string | undefined>;
+  setCurrentRunId(runId: string): Promise<void>;
+
+  /** Writes each customer's summary and one member item per segment, expiring at `expiresAt`. */
+  saveCustomerSegments(
+    runId: string,
+    customers: CustomerSegments[],
+    expiresAt: number,
+  ): Promise<WriteOutcome>;
+  getCustomerSegments(runId: string, customerIds: string[]): Promise<Map<string, CustomerSegments>>;
+  listMemberIds(runId: string, segmentId: string): Promise<string[]>;
+}
