@@ -21,21 +21,35 @@ export interface EndToEndResult {
   itemsWritten: number;
   /** A profile as written, so the raw baseline can write items of the same size. */
   sampleProfile: CustomerProfile | undefined;
+  storeSeconds: StoreUsage['seconds'];
 }
 
-/** Counts what an import writes without changing how it writes it. */
-const countingStore = (
-  store: CustomerStore,
-  seen: { items: number; profile?: CustomerProfile },
-): CustomerStore => ({
-  findIdentities: (keys) => store.findIdentities(keys),
-  getProfiles: (ids) => store.getProfiles(ids),
+interface StoreUsage {
+  items: number;
+  profile?: CustomerProfile;
+  /** Wall seconds spent inside each store call, to show where an import waits. */
+  seconds: Record<'findIdentities' | 'getProfiles' | 'saveProfiles', number>;
+}
+
+const timed = async <T>(usage: StoreUsage, call: keyof StoreUsage['seconds'], work: Promise<T>) => {
+  const started = performance.now();
+  try {
+    return await work;
+  } finally {
+    usage.seconds[call] += (performance.now() - started) / 1000;
+  }
+};
+
+/** Counts and times what an import asks of the store without changing how it asks. */
+const observedStore = (store: CustomerStore, usage: StoreUsage): CustomerStore => ({
+  findIdentities: (keys) => timed(usage, 'findIdentities', store.findIdentities(keys)),
+  getProfiles: (ids) => timed(usage, 'getProfiles', store.getProfiles(ids)),
   saveProfiles: (profiles) => {
-    seen.profile ??= profiles[0];
+    usage.profile ??= profiles[0];
     for (const profile of profiles) {
-      seen.items += 1 + (profile.externalId ? 1 : 0) + (profile.email ? 1 : 0);
+      usage.items += 1 + (profile.externalId ? 1 : 0) + (profile.email ? 1 : 0);
     }
-    return store.saveProfiles(profiles);
+    return timed(usage, 'saveProfiles', store.saveProfiles(profiles));
   },
   saveOrders: (orders) => store.saveOrders(orders),
   saveEvents: (events) => store.saveEvents(events),
@@ -53,8 +67,11 @@ export const measureEndToEndIngest = async ({
   tableName: string;
   path: string;
 }): Promise<EndToEndResult> => {
-  const seen: { items: number; profile?: CustomerProfile } = { items: 0 };
-  const store = countingStore(new DynamoDbCustomerStore(documents, tableName), seen);
+  const usage: StoreUsage = {
+    items: 0,
+    seconds: { findIdentities: 0, getProfiles: 0, saveProfiles: 0 },
+  };
+  const store = observedStore(new DynamoDbCustomerStore(documents, tableName), usage);
   const { seconds, result } = await timeIt(() =>
     ingestCustomerExport({
       source: createReadStream(path),
@@ -69,16 +86,17 @@ export const measureEndToEndIngest = async ({
   return {
     seconds,
     counts: result.record.counts,
-    itemsWritten: seen.items,
-    sampleProfile: seen.profile,
+    itemsWritten: usage.items,
+    sampleProfile: usage.profile,
+    storeSeconds: usage.seconds,
   };
 };
 
 /** The same items a row becomes (profile plus aliases), under fresh keys so nothing is overwritten. */
-const rawPutsForRow = (template: CustomerProfile, row: number): KeyedPut[] => {
-  const customerId = `raw-${row}`;
-  const email = `raw.${row}@example.com`;
-  const externalId = `RAW${row}`;
+const rawPutsForRow = (template: CustomerProfile, prefix: string, row: number): KeyedPut[] => {
+  const customerId = `${prefix}-${row}`;
+  const email = `${prefix}.${row}@example.com`;
+  const externalId = `${prefix.toUpperCase()}${row}`;
   const key = `customer ${customerId}`;
   return [
     {
@@ -103,18 +121,21 @@ export const measureRawBatchWrites = async ({
   tableName,
   rows,
   template,
+  prefix = 'raw',
 }: {
   documents: DynamoDBDocumentClient;
   tableName: string;
   rows: number;
   template: CustomerProfile;
+  /** Keeps the ids of separate runs (warm-up, measurement) apart. */
+  prefix?: string;
 }): Promise<{ seconds: number; failed: number }> => {
   let failed = 0;
   const { seconds } = await timeIt(async () => {
     for (let start = 0; start < rows; start += INGEST_BATCH_ROWS) {
       const puts: KeyedPut[] = [];
       for (let row = start; row < Math.min(rows, start + INGEST_BATCH_ROWS); row += 1) {
-        puts.push(...rawPutsForRow(template, row));
+        puts.push(...rawPutsForRow(template, prefix, row));
       }
       failed += (await batchPutAll({ documents, tableName, puts })).failed.length;
     }
