@@ -143,11 +143,11 @@ const birthDate: FieldParser = (value, context) => {
 const email: FieldParser = (value) =>
   normaliseEmail(value) ?? new InvalidValue('not a valid e-mail');
 
-const currency: FieldParser = (value) => {
+const currency = memoise((value: string): string | InvalidValue => {
   const trimmed = value.trim();
   const code = CURRENCY_SYMBOLS[trimmed] ?? trimmed.toUpperCase();
   return CURRENCY_CODE.test(code) ? code : new InvalidValue('not an ISO 4217 currency code');
-};
+});
 
 const tags: FieldParser = (value) => {
   const list = [
@@ -210,7 +210,9 @@ export const FIELD_PARSERS: Record<TargetField, FieldParser> = {
   orderedAt: instant,
   total: amount,
   currency,
-  status: orDropped(parseOrderStatus, 'not a known order status'),
+  status: memoise(
+    (value: string) => parseOrderStatus(value) ?? new InvalidValue('not a known order status'),
+  ),
   cancelledAt: text,
   refundedAmount: amount,
   channel: text,

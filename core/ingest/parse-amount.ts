@@ -10,6 +10,14 @@ const NEGATIVE = /^\s*(?:-|\(.*\)\s*$)|-\s*$|^[^\d]*-/;
  * a lone `.` is always decimal.
  */
 export const parseAmount = (text: string): number | undefined => {
+  // Plain decimals (the vast majority) skip the regexes: a digit at both ends and `+` accepts it.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const radixPrefix = first === 0x30 && text.charCodeAt(1) > 0x39; // `0x1F`, `0b11` are not amounts
+  if (first >= 0x30 && first <= 0x39 && last >= 0x30 && last <= 0x39 && !radixPrefix) {
+    const value = +text;
+    if (value === value) return value;
+  }
   if (PLAIN_NUMBER.test(text)) return Number(text);
   const digits = text.replace(NOT_NUMERIC, '');
   if (!/\d/.test(digits)) return undefined;
