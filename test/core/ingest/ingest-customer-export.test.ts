@@ -718,3 +718,22 @@ describe('ingestCustomerExport when the store is down', () => {
     );
   });
 });
+
+describe('ingestCustomerExport with many rejections', () => {
+  it('keeps the first 10,000 rejected rows but counts them all', async () => {
+    const csv = ['id,city', ...Array.from({ length: 10_005 }, () => ',Oslo'), '1,Bergen', ''].join(
+      '\n',
+    );
+
+    const result = await ingest(
+      new InMemoryCustomerStore(),
+      bytesOf(csv),
+      'imports/customers/a.csv',
+    );
+
+    expectRowsAccountedFor(result);
+    expect(result.record.counts).toMatchObject({ read: 10_006, rejected: 10_005, inserted: 1 });
+    expect(result.rejected).toHaveLength(10_000);
+    expect(result.record.issuesTruncated).toBe(true);
+  });
+});
