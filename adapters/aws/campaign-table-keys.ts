@@ -24,12 +24,26 @@ export const sendKey = (campaignId: string, customerId: string) => ({
   sk: `${SEND_SORT_PREFIX}${customerId}`,
 });
 
-/** The `byCustomer` index of infra/data-model.ts: only sent records carry its keys (a sparse index). */
+/**
+ * The `byCustomer` index of infra/data-model.ts holds every outbox record of a customer (the
+ * customer page, erasure). A sent record sorts by its `sentAt`; any other sorts after every
+ * instant under `UNSENT#`, so a time range never picks up a claim, a hold-out or a failure.
+ */
 export const BY_CUSTOMER_INDEX = 'byCustomer';
 export const customerHistoryPartition = (customerId: string): string => `C#${customerId}`;
-export const sendHistoryKeys = (customerId: string, sentAt: string) => ({
+/** Above every ISO-8601 instant and below `UNSENT#`: the end of a send-time range. */
+export const LATEST_INSTANT = '9999-12-31T23:59:59.999Z';
+export const customerIndexKeys = ({
+  campaignId,
+  customerId,
+  sentAt,
+}: {
+  campaignId: string;
+  customerId: string;
+  sentAt?: string;
+}) => ({
   gsi1pk: customerHistoryPartition(customerId),
-  gsi1sk: sentAt,
+  gsi1sk: sentAt ?? `UNSENT#${campaignId}`,
 });
 
 export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'MSG' });

@@ -38,12 +38,13 @@ import {
   campaignKey,
   campaignPartition,
   customerHistoryPartition,
+  customerIndexKeys,
   deliveryCountsKey,
   deliveryEventKey,
+  LATEST_INSTANT,
   LAYOUT_ATTRIBUTES,
   messageKey,
   SEND_SORT_PREFIX,
-  sendHistoryKeys,
   sendKey,
   suppressionItemKey,
 } from './campaign-table-keys';
@@ -179,10 +180,9 @@ export class DynamoDbCampaignStore implements CampaignStore {
       if (value === undefined) remove.push(field);
       else set[field] = value;
     }
-    // Only sent records are in the byCustomer index, so frequency caps count real sends only.
-    if (to === 'sent' && patch.sentAt)
-      Object.assign(set, sendHistoryKeys(customerId, patch.sentAt));
-    else remove.push('gsi1pk', 'gsi1sk');
+    // Only a sent record sorts by time in the byCustomer index, so caps count real sends only.
+    const sentAt = to === 'sent' ? patch.sentAt : undefined;
+    Object.assign(set, customerIndexKeys({ campaignId, customerId, sentAt }));
 
     const names: Record<string, string> = {};
     const values: Item = { ':from': from };
@@ -355,13 +355,14 @@ export class DynamoDbCampaignStore implements CampaignStore {
     const perCustomer = await mapWithConcurrency(unique, HISTORY_QUERIES_IN_FLIGHT, (customerId) =>
       this.queryAll({
         IndexName: BY_CUSTOMER_INDEX,
-        KeyConditionExpression: 'gsi1pk = :customer AND gsi1sk >= :since',
+        KeyConditionExpression: 'gsi1pk = :customer AND gsi1sk BETWEEN :since AND :latest',
         FilterExpression: '#status = :sent',
         ProjectionExpression: 'gsi1sk',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':customer': customerHistoryPartition(customerId),
           ':since': since,
+          ':latest': LATEST_INSTANT,
           ':sent': 'sent',
         },
       }),
@@ -424,7 +425,7 @@ const conditionally = async <T>(
 const sendItem = (send: CampaignSend): Item => ({
   ...send,
   ...sendKey(send.campaignId, send.customerId),
-  ...(send.status === 'sent' && send.sentAt && sendHistoryKeys(send.customerId, send.sentAt)),
+  ...customerIndexKeys({ ...send, sentAt: send.status === 'sent' ? send.sentAt : undefined }),
 });
 
 const withoutLayout = (item: Item): Item => {
