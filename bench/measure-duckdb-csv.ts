@@ -25,8 +25,6 @@ export const measureDuckDbCsv = async ({
   threads: number;
 }): Promise<number> => {
   await duck.query(`SET threads = ${threads}`);
-  // The first read_csv of a session pays for sniffing and set-up the later ones do not: warm up.
-  await duck.query(QUERIES[kind](file));
   const { seconds } = await timeIt(() => duck.query(QUERIES[kind](file)));
   return seconds;
 };

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchmarkGroups } from './groups';
 import type { Measurement } from './measurement';
@@ -31,7 +31,11 @@ const main = async (): Promise<number> => {
   };
   try {
     for (const group of groups) {
-      log(`== ${group.name}: ${group.description} (size ${size.toLocaleString('en')})`);
+      // Wall-clock figures mean little on a busy machine: say how busy it was.
+      const load = loadavg()[0]?.toFixed(1);
+      log(
+        `== ${group.name}: ${group.description} (size ${size.toLocaleString('en')}, load ${load})`,
+      );
       await group.run({
         size,
         workDir,
