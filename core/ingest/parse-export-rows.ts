@@ -30,7 +30,10 @@ export interface ExportDetection {
   encoding: TextEncoding;
   compression: Compression;
   dateFormat: DateFormat;
-  /** `inferred`: unambiguous values decided; `default`: only ambiguous `1/2/2024`-like values, read d/m/y. */
+  /**
+   * `inferred`: unambiguous values decided (`iso`: the sample had no `1/2/2024`-like dates; any
+   * later ones are read d/m/y); `default`: only ambiguous ones, read d/m/y.
+   */
   dateFormatSource: 'mapping' | 'inferred' | 'preset' | 'default';
   preset?: string;
   rules: OrderRules;
@@ -128,8 +131,13 @@ const decideDateFormat = (
     : { dateFormat: 'iso', dateFormatSource: 'inferred' };
 };
 
-const parseContext = (dateOrder: DateFormat, now: Date): ParseContext => ({
-  dateOrder,
+const parseContext = (
+  { dateFormat, dateFormatSource }: Pick<ExportDetection, 'dateFormat' | 'dateFormatSource'>,
+  now: Date,
+): ParseContext => ({
+  // A sample without d/m/y-style dates says nothing about later ones: read those day first
+  // rather than dropping them; only a mapping that says "iso" means ISO only.
+  dateOrder: dateFormat === 'iso' && dateFormatSource !== 'mapping' ? 'dmy' : dateFormat,
   minBirthYear: MIN_BIRTH_YEAR,
   maxBirthYear: now.getUTCFullYear() - MIN_CUSTOMER_AGE,
 });
@@ -190,11 +198,7 @@ const openCsv = async (
   });
   const dates = sample.flatMap((record) => dateColumns.map((i) => record.values[i] ?? ''));
   const dateDecision = decideDateFormat(mapping, dates);
-  const reader = new RowReader(
-    mapping,
-    parseContext(dateDecision.dateFormat, options.now),
-    headers,
-  );
+  const reader = new RowReader(mapping, parseContext(dateDecision, options.now), headers);
   const finish = FINISHERS[mapping.kind];
   const width = headers.length;
 
@@ -276,11 +280,7 @@ const openJson = async (
     'object' in record ? dateKeys.map((key) => record.object[key] ?? '') : [],
   );
   const dateDecision = decideDateFormat(mapping, dates);
-  const reader = new RowReader(
-    mapping,
-    parseContext(dateDecision.dateFormat, options.now),
-    headers,
-  );
+  const reader = new RowReader(mapping, parseContext(dateDecision, options.now), headers);
   const finish = FINISHERS[mapping.kind];
 
   const parse = (records: readonly FlatRecord[]): ParsedBatch => {

@@ -274,3 +274,21 @@ describe('parseExportRows presets', () => {
     ]);
   });
 });
+
+describe('parseExportRows dates after the sample', () => {
+  it('reads a d/m/y date that first appears after 1,000 ISO rows instead of dropping it', async () => {
+    const csv = [
+      'id,signup date',
+      ...Array.from({ length: 1_200 }, (_, i) => `${i},2024-01-02`),
+      'x,13/02/2024',
+      '',
+    ].join('\n');
+
+    const parsed = await parse(csv);
+    const batch = await collect(parsed);
+
+    expect(parsed.detection.dateFormat).toBe('iso');
+    expect(profiles(batch).at(-1)?.fields.signupAt).toBe('2024-02-13T00:00:00.000Z');
+    expect(batch.warnings).toEqual([]);
+  });
+});
