@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClients } from '../../../adapters/aws/aws-clients';
 import { DynamoDbCampaignStore } from '../../../adapters/aws/dynamodb-campaign-store';
+import { defaultRetryPolicy } from '../../../adapters/aws/retry-policy';
 import type { CampaignSend } from '../../../core/campaigns/campaign-send';
 import type { DeliveryEventRecord } from '../../../core/campaigns/delivery-event';
 import { suppressionKey } from '../../../core/campaigns/email-address';
@@ -266,6 +270,33 @@ describe('DynamoDbCampaignStore', () => {
       });
       expect((await store.getDeliveryCounts(newCampaignId())).bounce).toBe(0);
     });
+  });
+
+  // DynamoDB Local runs transactions one at a time, so it never reports the conflict between two
+  // copies of a notification arriving together; aws-sdk-client-mock stands in for DynamoDB here.
+  it('retries an event whose transaction collided with another, then counts it', async () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+    const mock = mockClient(documents);
+    const cancelled = (codes: string[]) =>
+      new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: codes.map((Code) => ({ Code })),
+      });
+    mock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled(['TransactionConflict', 'None']))
+      .resolvesOnce({})
+      .rejectsOnce(cancelled(['ConditionalCheckFailed', 'None']));
+    const mocked = new DynamoDbCampaignStore(documents, 'campaigns', {
+      retry: { ...defaultRetryPolicy, sleep: async () => {} },
+    });
+    const event = deliveryEvent('cmp-mocked', 'm-1', 'open');
+
+    expect(await mocked.recordDeliveryEventOnce(event)).toBe(true);
+    expect(await mocked.recordDeliveryEventOnce(event)).toBe(false);
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
+    mock.restore();
   });
 
   describe('send history', () => {
