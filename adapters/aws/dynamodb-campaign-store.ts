@@ -72,6 +72,8 @@ const HISTORY_QUERIES_IN_FLIGHT = 8;
  * CampaignStore over the campaigns table with the document client. Every deciding write is a
  * condition expression (a lost race throws ConflictError); a delivery event and its counter move
  * in one transaction, so a duplicate notification is stored and counted zero times.
+ * `documents` must drop undefined values when marshalling (aws-clients.ts builds it so): domain
+ * records leave optional fields undefined.
  */
 export class DynamoDbCampaignStore implements CampaignStore {
   private readonly reconcileStrategy: CampaignStore['reconcile'];
