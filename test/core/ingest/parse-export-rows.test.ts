@@ -276,15 +276,15 @@ describe('parseExportRows presets', () => {
 });
 
 describe('parseExportRows dates after the sample', () => {
-  it('reads a d/m/y date that first appears after 1,000 ISO rows instead of dropping it', async () => {
+  it('reads a d/m/y date that first appears after the sampled ISO rows instead of dropping it', async () => {
     const csv = [
       'id,signup date',
-      ...Array.from({ length: 1_200 }, (_, i) => `${i},2024-01-02`),
+      ...Array.from({ length: 8_000 }, (_, i) => `${i},2024-01-02`),
       'x,13/02/2024',
       '',
     ].join('\n');
 
-    const parsed = await parse(csv);
+    const parsed = await parse(csv, undefined, 1024);
     const batch = await collect(parsed);
 
     expect(parsed.detection.dateFormat).toBe('iso');
