@@ -49,7 +49,7 @@ export interface ParsedExport {
 
 /** Enough text to sniff the format and the delimiter from the first lines. */
 const HEAD_CHARS = 64 * 1024;
-/** Records held back to detect the kind, preset and date order before any row is parsed. */
+/** At least this many records are held back to detect kind, preset and date order before parsing. */
 const SAMPLE_RECORDS = 1_000;
 const MIN_BIRTH_YEAR = 1900;
 /** Nobody under ten is a customer: later birth years are typos. */
@@ -327,8 +327,8 @@ interface ParseOptions {
  * 2. Takes the kind from the argument or the key prefix (`imports/orders/…`), else headers decide.
  * 3. Sniffs the format from the first character (`[` JSON array, `{` NDJSON, else CSV) and the
  *    CSV delimiter from the first lines.
- * 4. Holds back the first 1,000 records to resolve the column mapping (preset, synonyms, kind)
- *    and the file's date order.
+ * 4. Holds back the records of the first 64 KB (at least 1,000) to resolve the column mapping
+ *    (preset, synonyms, kind) and the file's date order.
  * 5. Compiles one reader per column, then yields parsed batches: rows, rejections and warnings.
  */
 export const parseExportRows = async ({
