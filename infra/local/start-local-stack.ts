@@ -1,11 +1,15 @@
 import { rmSync } from 'node:fs';
 import { MAX_UPLOAD_BYTES } from '../constructs/ingest';
 import { createLocalIngestTrigger, type LocalIngestTrigger } from './local-ingest-trigger';
+import { localLambdaContext } from './local-lambda-context';
+import { startLocalNightlySchedule } from './local-nightly-schedule';
 import { type LocalAws, startLocalAws } from './start-local-aws';
 
 export interface LocalStack {
   aws: LocalAws;
   ingest: LocalIngestTrigger;
+  /** "Run now": the same handler the nightly schedule invokes. */
+  resegment(asOf?: string): Promise<{ outcome: string }>;
   stop(): Promise<void>;
 }
 
@@ -18,9 +22,12 @@ export const startLocalStack = async ({
   dataDir,
   fresh = false,
   ports,
+  timeZone = 'UTC',
 }: {
   dataDir: string;
   fresh?: boolean;
+  /** The shop's time zone: the nightly run fires at 02:00 there. */
+  timeZone?: string;
   ports?: { dynamodb?: number; s3?: number; ses?: number };
 }): Promise<LocalStack> => {
   if (fresh) rmSync(dataDir, { recursive: true, force: true });
@@ -37,14 +44,21 @@ export const startLocalStack = async ({
     CAMPAIGNS_TABLE: tables.campaigns,
     IMPORTS_TABLE: tables.imports,
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+    SHOP_TIME_ZONE: timeZone,
   });
   const { handler: ingestHandler } = await import('../../functions/ingest-upload/handler');
   const ingest = createLocalIngestTrigger(ingestHandler);
   aws.s3.onObjectEvent((record) => ingest.deliver(record));
+  const { handler: resegmentHandler } = await import('../../functions/resegment/handler');
+  const resegment = (asOf?: string) =>
+    resegmentHandler(asOf ? { asOf } : {}, localLambdaContext('shoal-resegment'));
+  const nightly = startLocalNightlySchedule({ hour: 2, timeZone, run: resegment });
   return {
     aws,
     ingest,
+    resegment,
     stop: async () => {
+      nightly.stop();
       await ingest.idle();
       await aws.stop();
     },
