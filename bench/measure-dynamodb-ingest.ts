@@ -8,6 +8,7 @@ import {
   PROFILE_SORT_KEY,
 } from '../adapters/aws/customer-table-keys';
 import { DynamoDbCustomerStore } from '../adapters/aws/dynamodb-customer-store';
+import { InMemoryCustomerStore } from '../adapters/memory/in-memory-customer-store';
 import type { CustomerProfile } from '../core/customers/customer-profile';
 import { INGEST_BATCH_ROWS, ingestCustomerExport } from '../core/ingest/ingest-customer-export';
 import type { ImportCounts } from '../core/ingest/import-record';
@@ -19,8 +20,6 @@ export interface EndToEndResult {
   counts: ImportCounts;
   /** Items the store wrote: a profile and its identity aliases per row. */
   itemsWritten: number;
-  /** A profile as written, so the raw baseline can write items of the same size. */
-  sampleProfile: CustomerProfile | undefined;
   storeSeconds: StoreUsage['seconds'];
 }
 
@@ -57,6 +56,32 @@ const observedStore = (store: CustomerStore, usage: StoreUsage): CustomerStore =
   getCustomer: (id) => store.getCustomer(id),
 });
 
+const emptyUsage = (): StoreUsage => ({
+  items: 0,
+  seconds: { findIdentities: 0, getProfiles: 0, saveProfiles: 0 },
+});
+
+const importFile = (path: string, store: CustomerStore) =>
+  ingestCustomerExport({
+    source: createReadStream(path),
+    key: 'imports/customers/bench.csv',
+    sourceTime: new Date('2026-01-01T00:00:00Z'),
+    store,
+    clock: () => new Date(),
+    importId: 'bench-e2e',
+  });
+
+/**
+ * A profile exactly as the import will write it (fields, source times), from an import into
+ * memory: the raw baseline can then write items of the same size before the real import runs.
+ */
+export const sampleImportedProfile = async (path: string): Promise<CustomerProfile> => {
+  const usage = emptyUsage();
+  await importFile(path, observedStore(new InMemoryCustomerStore(), usage));
+  if (!usage.profile) throw new Error(`importing ${path} produced no profile`);
+  return usage.profile;
+};
+
 /** A customers export imported end to end: parse, identity look-ups, merge, BatchWriteItem. */
 export const measureEndToEndIngest = async ({
   documents,
@@ -67,27 +92,14 @@ export const measureEndToEndIngest = async ({
   tableName: string;
   path: string;
 }): Promise<EndToEndResult> => {
-  const usage: StoreUsage = {
-    items: 0,
-    seconds: { findIdentities: 0, getProfiles: 0, saveProfiles: 0 },
-  };
+  const usage = emptyUsage();
   const store = observedStore(new DynamoDbCustomerStore(documents, tableName), usage);
-  const { seconds, result } = await timeIt(() =>
-    ingestCustomerExport({
-      source: createReadStream(path),
-      key: 'imports/customers/bench.csv',
-      sourceTime: new Date('2026-01-01T00:00:00Z'),
-      store,
-      clock: () => new Date(),
-      importId: 'bench-e2e',
-    }),
-  );
+  const { seconds, result } = await timeIt(() => importFile(path, store));
   if (result.record.error) throw new Error(`the import failed: ${result.record.error}`);
   return {
     seconds,
     counts: result.record.counts,
     itemsWritten: usage.items,
-    sampleProfile: usage.profile,
     storeSeconds: usage.seconds,
   };
 };
