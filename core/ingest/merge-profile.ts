@@ -58,41 +58,46 @@ export const mergeProfile = ({
   }
 
   const time = incoming.sourceTime;
-  let changed = false;
-  const profile: CustomerProfile = {
-    ...existing,
-    attributes: { ...existing.attributes },
-    sourceTimes: { ...existing.sourceTimes },
-  };
-  const target = profile as Record<string, unknown>;
-  for (const [key, value] of Object.entries(incoming.fields) as [keyof ProfileFields, unknown][]) {
-    if (key === 'consent' || value === undefined) continue;
-    const current = target[key];
-    if (isDeepEqual(current, value)) continue;
-    if (current !== undefined && (profile.sourceTimes[key] ?? '') >= time) continue;
-    target[key] = value;
-    profile.sourceTimes[key] = time;
-    changed = true;
+  // Copy on first change only: re-imports leave almost every profile untouched.
+  let profile: CustomerProfile | undefined;
+  const draft = (): CustomerProfile =>
+    (profile ??= {
+      ...existing,
+      attributes: { ...existing.attributes },
+      sourceTimes: { ...existing.sourceTimes },
+    });
+  const current = existing as Record<string, unknown>;
+  for (const key in incoming.fields) {
+    const name = key as keyof ProfileFields;
+    const value = incoming.fields[name];
+    if (name === 'consent' || value === undefined) continue;
+    const stored = current[name];
+    if (stored === value || isDeepEqual(stored, value)) continue;
+    if (stored !== undefined && (existing.sourceTimes[name] ?? '') >= time) continue;
+    const next = draft();
+    (next as Record<string, unknown>)[name] = value;
+    next.sourceTimes[name] = time;
   }
   const consent = incoming.fields.consent;
   if (consent && consent.state !== existing.consent?.state) {
     const consentTime = consent.at ?? time;
-    if (!existing.consent || (profile.sourceTimes.consent ?? '') < consentTime) {
-      profile.consent = { state: consent.state, at: consentTime } satisfies MarketingConsent;
-      profile.sourceTimes.consent = consentTime;
-      changed = true;
+    if (!existing.consent || (existing.sourceTimes.consent ?? '') < consentTime) {
+      const next = draft();
+      next.consent = { state: consent.state, at: consentTime } satisfies MarketingConsent;
+      next.sourceTimes.consent = consentTime;
     }
   }
-  for (const [name, value] of Object.entries(incoming.attributes)) {
+  for (const name in incoming.attributes) {
+    const value = incoming.attributes[name];
+    const stored = existing.attributes[name];
+    if (value === undefined || stored === value) continue;
     const key = `attributes.${name}`;
-    const current = profile.attributes[name];
-    if (current === value) continue;
-    if (current !== undefined && (profile.sourceTimes[key] ?? '') >= time) continue;
-    profile.attributes[name] = value;
-    profile.sourceTimes[key] = time;
-    changed = true;
+    if (stored !== undefined && (existing.sourceTimes[key] ?? '') >= time) continue;
+    const next = draft();
+    next.attributes[name] = value;
+    next.sourceTimes[key] = time;
   }
-  if (!changed) return { profile: existing, outcome: 'unchanged' };
+  if (!profile) return { profile: existing, outcome: 'unchanged' };
   profile.updatedAt = now;
   profile.version = existing.version + 1;
   return { profile, outcome: 'updated' };
