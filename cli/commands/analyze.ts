@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { InMemoryCustomerStore } from '../../adapters/memory/in-memory-customer-store';
 import { analyzeExports } from '../../core/analysis/analyze-exports';
@@ -15,6 +16,12 @@ const readJson = async (path: string, option: string): Promise<unknown> => {
     throw new ValidationError(`${option} ${path}: ${(error as Error).message}`, [option]);
   }
 };
+
+// The UMD build is not in chart.js's exports map; find it beside the package's CommonJS entry.
+const CHART_LIBRARY = join(
+  dirname(createRequire(import.meta.url).resolve('chart.js')),
+  'chart.umd.min.js',
+);
 
 interface AnalyzeOptions {
   out: string;
@@ -32,7 +39,7 @@ export const analyzeCommand = (): Command =>
     .argument('<files...>', 'customer, order or event exports (CSV, JSON, NDJSON, optionally .gz)')
     .requiredOption(
       '--out <dir>',
-      'folder for customers.csv, segments.csv, rejected.csv, summary.json',
+      'folder for customers.csv, segments.csv, report.html, rejected.csv, summary.json',
     )
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the day after the newest order)')
     .option('--segments <rules.json>', 'rule segments to evaluate (default: the shipped templates)')
@@ -60,6 +67,7 @@ export const analyzeCommand = (): Command =>
         ...(options.asOf && { asOf: options.asOf }),
         timeZone: options.timeZone,
         rules,
+        chartLibrary: await readFile(CHART_LIBRARY, 'utf8'),
       });
       await mkdir(options.out, { recursive: true });
       const summary = {
@@ -72,6 +80,7 @@ export const analyzeCommand = (): Command =>
         writeFile(join(options.out, 'customers.csv'), result.customersCsv),
         writeFile(join(options.out, 'segments.csv'), result.segmentsCsv),
         writeFile(join(options.out, 'rejected.csv'), result.rejectedCsv),
+        writeFile(join(options.out, 'report.html'), result.reportHtml),
         writeFile(join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`),
       ]);
       for (const record of result.imports) {

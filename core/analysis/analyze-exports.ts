@@ -4,6 +4,8 @@ import type { ImportRecord } from '../ingest/import-record';
 import { ingestCustomerExport } from '../ingest/ingest-customer-export';
 import type { CustomerRecord, CustomerStore } from '../ports/customer-store';
 import type { Clock } from '../shared/clock';
+import { buildAnalysisReport } from './build-analysis-report';
+import { buildRfmGrid } from './rfm-grid';
 import {
   buildCustomersCsv,
   buildSegmentsCsv,
@@ -26,6 +28,7 @@ export interface AnalysisResult {
   asOfSource: 'argument' | 'day after newest order' | 'clock';
   customersCsv: string;
   segmentsCsv: string;
+  reportHtml: string;
   run: RunResult;
 }
 
@@ -41,7 +44,7 @@ const collect = async (store: CustomerStore): Promise<CustomerRecord[]> => {
  * 2. Gathers every rejected row into one report, naming the file and line.
  * 3. Picks the as-of date: the argument, else the day after the newest order, else today.
  * 4. Segments all customers (RFM, lifecycle, clusters, the given rule segments).
- * 5. Returns the CSV files the CLI writes.
+ * 5. Returns the CSV files and the self-contained HTML report the CLI writes.
  */
 export const analyzeExports = async ({
   files,
@@ -52,8 +55,11 @@ export const analyzeExports = async ({
   asOf,
   timeZone,
   rules,
+  chartLibrary,
 }: {
   files: readonly ExportFile[];
+  /** Chart.js's UMD source, inlined into report.html. */
+  chartLibrary: string;
   store: CustomerStore;
   clock: Clock;
   kind?: ImportKind;
@@ -93,6 +99,11 @@ export const analyzeExports = async ({
     asOfSource,
     customersCsv: buildCustomersCsv({ customers: segmentation.customers }),
     segmentsCsv: buildSegmentsCsv({ run: segmentation.run }),
+    reportHtml: buildAnalysisReport({
+      run: segmentation.run,
+      grid: buildRfmGrid(segmentation.customers),
+      chartLibrary,
+    }),
     run: segmentation.run,
   };
 };
