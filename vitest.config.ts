@@ -12,7 +12,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/infra/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/infra/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+          ],
           exclude: ['test/infra/local/**'],
           testTimeout: 60_000,
         },

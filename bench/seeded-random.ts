@@ -1,4 +1,4 @@
-export { createSeededRandom } from '../core/segments/seeded-random';
+export { createSeededRandom } from '../core/shared/seeded-random';
 
 /** A whole number in [min, max], from a seeded generator. */
 export const randomInt = (random: () => number, min: number, max: number): number =>

@@ -1,4 +1,4 @@
-import { toCsvLine } from '../ingest/escape-csv-cell';
+import { toCsvLine } from '../shared/csv-cell';
 import type { ImportKind } from '../ingest/import-kind';
 import type { ImportRecord } from '../ingest/import-record';
 import { ingestCustomerExport } from '../ingest/ingest-customer-export';

@@ -1,3 +1,4 @@
+import { isMappingKey, mappingKeyFor } from '../ingest/import-keys';
 import { buildImportReportFiles, importReportKeys } from '../ingest/import-report-files';
 import { emptyImportCounts, type ImportRecord, startImportRecord } from '../ingest/import-record';
 import { ingestCustomerExport, type IngestResult } from '../ingest/ingest-customer-export';
@@ -8,7 +9,6 @@ import type { Clock } from '../shared/clock';
 import { importIdFor } from './import-id';
 
 export const UPLOAD_PREFIX = 'imports/';
-export const MAPPING_SUFFIX = '.mapping.json';
 /** Longer than a Lambda can run, so a live worker never loses its claim. */
 const CLAIM_LEASE_MS = 16 * 60 * 1000;
 
@@ -70,7 +70,7 @@ export const processUpload = async ({
   if (!upload.key.startsWith(UPLOAD_PREFIX)) {
     return { outcome: 'ignored', reason: `${upload.key} is not under ${UPLOAD_PREFIX}` };
   }
-  if (upload.key.endsWith(MAPPING_SUFFIX)) {
+  if (isMappingKey(upload.key)) {
     return {
       outcome: 'ignored',
       reason: `${upload.key} is a column mapping, read with its export`,
@@ -126,12 +126,13 @@ const readMapping = async (
   objects: ObjectStore,
   key: string,
 ): Promise<{ mapping?: unknown; error?: string }> => {
-  const text = await objects.readText(`${key}${MAPPING_SUFFIX}`);
+  const mappingKey = mappingKeyFor(key);
+  const text = await objects.readText(mappingKey);
   if (text === undefined) return {};
   try {
     return { mapping: JSON.parse(text) };
   } catch (error) {
-    return { error: `${key}${MAPPING_SUFFIX} is not valid JSON: ${(error as Error).message}` };
+    return { error: `${mappingKey} is not valid JSON: ${(error as Error).message}` };
   }
 };
 

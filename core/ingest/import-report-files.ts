@@ -1,4 +1,4 @@
-import { toCsvLine } from './escape-csv-cell';
+import { toCsvLine } from '../shared/csv-cell';
 import type { ImportRecord } from './import-record';
 import { ORDER_RULES } from './order-rules';
 import type { RejectedRow, RowWarning } from './row-issues';

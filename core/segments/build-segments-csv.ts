@@ -1,4 +1,4 @@
-import { csvLine, numberCell, textCell } from './csv-cell';
+import { csvLine, numberCell, textCell } from '../shared/csv-cell';
 import type { RunResult } from './segment-membership';
 
 /**

@@ -2,7 +2,7 @@ import type { ClusterConfig } from './cluster-config';
 import { CLUSTER_DIMENSIONS } from './cluster-vector';
 import { describeCluster } from './describe-cluster';
 import { fitKMeans } from './fit-k-means';
-import { createSeededRandom } from './seeded-random';
+import { createSeededRandom } from '../shared/seeded-random';
 import { clusterSegmentId } from './segment-ids';
 import { distanceMatrixOf, silhouetteScore } from './silhouette-score';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildImportReportFiles, importReportKeys } from '../../../core/ingest/import-report-files';
 import { startImportRecord } from '../../../core/ingest/import-record';
-import { escapeCsvCell } from '../../../core/ingest/escape-csv-cell';
+import { csvCell as escapeCsvCell } from '../../../core/shared/csv-cell';
 
 describe('escapeCsvCell', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCustomersCsv } from '../../../core/segments/build-customers-csv';
 import { buildSegmentsCsv } from '../../../core/segments/build-segments-csv';
-import { textCell } from '../../../core/segments/csv-cell';
+import { textCell } from '../../../core/shared/csv-cell';
 import { segmentCustomers } from '../../../core/segments/segment-customers';
 import { customer } from './customer-fixtures';
 

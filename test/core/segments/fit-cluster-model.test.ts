@@ -3,7 +3,7 @@ import { parseClusterConfig } from '../../../core/segments/cluster-config';
 import { describeCluster } from '../../../core/segments/describe-cluster';
 import { fitClusterModel, type ClusterSampleEntry } from '../../../core/segments/fit-cluster-model';
 import { fitKMeans } from '../../../core/segments/fit-k-means';
-import { createSeededRandom } from '../../../core/segments/seeded-random';
+import { createSeededRandom } from '../../../core/shared/seeded-random';
 
 /** Well-separated blobs in the 8 cluster dimensions, spread only on the first two. */
 const blobs = (centres: [number, number][], perBlob: number): ClusterSampleEntry[] => {

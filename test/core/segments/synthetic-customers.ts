@@ -1,7 +1,7 @@
 import type { CustomerEvent } from '../../../core/customers/customer-event';
 import type { Order } from '../../../core/customers/order';
 import type { CustomerRecord } from '../../../core/ports/customer-store';
-import { createSeededRandom } from '../../../core/segments/seeded-random';
+import { createSeededRandom } from '../../../core/shared/seeded-random';
 
 const COUNTRIES = [
   ['DE', 'BY'],
