@@ -98,7 +98,7 @@ export const runResegmentation = async ({
   /** Unique per invocation (the Lambda request id): the lock's owner. */
   invocationId: string;
   shardCount?: number;
-  /** Memberships of a run expire this long after its as-of date. */
+  /** Memberships of a run expire this long after the run. */
   retentionDays?: number;
 }): Promise<ResegmentationResult> => {
   const runId = runIdFor(asOf);
@@ -143,7 +143,9 @@ export const runResegmentation = async ({
       rules: await segments.listDefinitions(),
     });
 
-    const expiresAt = Math.floor((Date.parse(asOf) + retentionDays * DAY_MS) / 1000);
+    // From when the run happens, not its as-of date: a back-dated run must not write items that
+    // TTL deletes at once.
+    const expiresAt = Math.floor((startedAt.getTime() + retentionDays * DAY_MS) / 1000);
     const persist = async (batch: CustomerSegmentation[]): Promise<void> => {
       if (batch.length === 0) return;
       const before = previous

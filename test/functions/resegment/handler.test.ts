@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClients } from '../../../adapters/aws/aws-clients';
 import { DynamoDbCustomerStore } from '../../../adapters/aws/dynamodb-customer-store';
@@ -13,6 +14,7 @@ const local = inject('localAws');
 const clients = createAwsClients(local.clients);
 let customers: DynamoDbCustomerStore;
 let segments: DynamoDbSegmentStore;
+let segmentsTable: string;
 let handler: (
   event: unknown,
   context: ReturnType<typeof localLambdaContext>,
@@ -44,6 +46,7 @@ beforeAll(async () => {
   const tables = await createIsolatedTables();
   customers = new DynamoDbCustomerStore(clients.documents, tables.customers);
   segments = new DynamoDbSegmentStore(clients.documents, tables.segments);
+  segmentsTable = tables.segments;
   Object.assign(process.env, {
     AWS_REGION: local.clients.region,
     SHOAL_DYNAMODB_ENDPOINT: local.clients.endpoints.dynamodb,
@@ -89,6 +92,18 @@ describe('resegment handler on DynamoDB Local', () => {
     expect(await segments.listMemberIds('run-2026-07-01', rfmMembership.segmentId)).toContain(
       'loyal',
     );
+  });
+
+  it('keeps a back-dated run readable for weeks: expiry counts from the run, not its as-of date', async () => {
+    const item = await clients.documents.send(
+      new GetCommand({
+        TableName: segmentsTable,
+        Key: { pk: 'CSEG#run-2026-07-01#loyal', sk: 'SUMMARY' },
+      }),
+    );
+
+    const thirtyDaysFromNow = Date.now() / 1000 + 30 * 24 * 3600;
+    expect(item.Item?.expiresAt).toBeGreaterThan(thirtyDaysFromNow);
   });
 
   it('does nothing when the schedule fires twice for the same date', async () => {
