@@ -1,5 +1,6 @@
 import { paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CustomerEvent } from '../../core/customers/customer-event';
+import { eventKey } from '../../core/ingest/event-key';
 import type { CustomerProfile } from '../../core/customers/customer-profile';
 import type { Order } from '../../core/customers/order';
 import type {
@@ -71,7 +72,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
 
   saveProfiles(profiles: CustomerProfile[]): Promise<WriteOutcome> {
     const puts: KeyedPut[] = profiles.flatMap((profile) => {
-      const key = `customer ${profile.customerId}`;
+      const key = profile.customerId;
       const { customerId } = profile;
       return [
         { key, item: { pk: customerPartition(customerId), sk: PROFILE_SORT_KEY, data: profile } },
@@ -87,7 +88,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
   saveOrders(orders: Order[]): Promise<WriteOutcome> {
     return this.put(
       orders.map((order) => ({
-        key: `order ${order.orderId}`,
+        key: order.orderId,
         item: {
           pk: customerPartition(order.customerId),
           sk: orderSortKey(order.orderId),
@@ -100,7 +101,7 @@ export class DynamoDbCustomerStore implements CustomerStore {
   saveEvents(events: CustomerEvent[]): Promise<WriteOutcome> {
     return this.put(
       events.map((event) => ({
-        key: `event ${event.type} of ${event.customerId} at ${event.at}`,
+        key: eventKey(event),
         item: {
           pk: customerPartition(event.customerId),
           sk: eventSortKey(event.at, event.type, event.eventId),

@@ -4,6 +4,10 @@ import type { Order } from '../customers/order';
 
 /** An item the store could not write after its retries; the import report records it by key. */
 export interface FailedWrite {
+  /**
+   * What was not written, as the caller identifies it: the customer id for a profile, the order id
+   * for an order, `eventKey(event)` for an event. Ingest maps it back to the rows it came from.
+   */
   key: string;
   reason: string;
 }
