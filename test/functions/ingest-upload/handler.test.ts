@@ -121,6 +121,44 @@ describe('ingest-upload handler on the local stack', () => {
     expect(rejected).not.toMatch(/,=HYPERLINK/);
   });
 
+  it('applies the column mapping uploaded next to the file, which wins over detection', async () => {
+    const key = 'imports/customers/crm-de.csv';
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: `${key}.mapping.json`,
+        Body: JSON.stringify({
+          columns: { Kundennummer: 'externalId', Kontakt: 'email', Name: 'lastName' },
+        }),
+      }),
+    );
+
+    const record = await uploadAndWait(
+      key,
+      'Kundennummer;Kontakt;Name\nde-1;Anna@Example.DE;Schmidt\n',
+    );
+
+    expect(record).toMatchObject({ status: 'succeeded', counts: { read: 1, inserted: 1 } });
+    expect(record.detection?.columns).toMatchObject({
+      Kundennummer: 'externalId',
+      Kontakt: 'email',
+    });
+    const stored = await customers.getCustomer('de-1');
+    expect(stored?.profile).toMatchObject({ email: 'anna@example.de', lastName: 'Schmidt' });
+  });
+
+  it('fails the import, naming the file, when the mapping next to it is not valid JSON', async () => {
+    const key = 'imports/customers/broken-mapping.csv';
+    await s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: `${key}.mapping.json`, Body: '{ columns: ' }),
+    );
+
+    const record = await uploadAndWait(key, 'customer_id\nb-1\n');
+
+    expect(record.status).toBe('failed');
+    expect(record.error).toContain(`${key}.mapping.json is not valid JSON`);
+  });
+
   it('imports an object once when S3 delivers its event twice at the same time', async () => {
     const key = 'imports/customers/twice.csv';
     const body = 'customer_id,email\nt-1,t1@example.org\nt-2,t2@example.org\nt-3,t3@example.org\n';
