@@ -1,24 +1,15 @@
 import type { Order, OrderLine, OrderStatus } from '../customers/order';
 import type { OrderRules } from './import-mapping';
 import { isCancellationInvoice, netRevenue } from './order-rules';
-import type { CustomerRef, OrderRow } from './parsed-row';
+import type { OrderRow } from './parsed-row';
 
-/** An order being assembled from its rows. */
-export interface OrderDraft {
-  orderId: string;
-  customer: CustomerRef;
-  orderedAt: string;
-  total?: number;
-  currency?: string;
-  status?: OrderStatus;
-  cancelled: boolean;
-  refundedAmount?: number;
-  channel?: string;
+/** An order being assembled from its rows: the order-level fields of its rows, plus its lines. */
+export type OrderDraft = Omit<OrderRow, 'kind' | 'line' | 'orderLine'> & {
   lines: OrderLine[];
   /** File lines of the rows, so each row can be counted and reported. */
   rowLines: number[];
   lastRow: number;
-}
+};
 
 /**
  * Rows of an order not seen for this many rows are complete. Exports write an order's lines

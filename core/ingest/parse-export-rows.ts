@@ -142,32 +142,22 @@ const parseContext = (
   maxBirthYear: now.getUTCFullYear() - MIN_CUSTOMER_AGE,
 });
 
-async function* csvRecordBatches(
-  text: AsyncIterable<string>,
-  delimiter: Delimiter,
-): AsyncGenerator<CsvRecord[]> {
-  const splitter = new CsvRecordSplitter(delimiter.charCodeAt(0));
-  for await (const chunk of text) {
-    const records: CsvRecord[] = [];
-    splitter.push(chunk, records);
-    if (records.length > 0) yield records;
-  }
-  const last: CsvRecord[] = [];
-  splitter.end(last);
-  if (last.length > 0) yield last;
+/** What the CSV, JSON-array and NDJSON splitters share: records out of text chunks as they come. */
+interface RecordSplitter<Record> {
+  push(chunk: string, out: Record[]): void;
+  end(out: Record[]): void;
 }
 
-async function* jsonRecordBatches(
+async function* recordBatches<Record>(
   text: AsyncIterable<string>,
-  format: ExportFormat,
-): AsyncGenerator<JsonRecord[]> {
-  const splitter = format === 'json' ? new JsonArraySplitter() : new NdjsonSplitter();
+  splitter: RecordSplitter<Record>,
+): AsyncGenerator<Record[]> {
   for await (const chunk of text) {
-    const records: JsonRecord[] = [];
+    const records: Record[] = [];
     splitter.push(chunk, records);
     if (records.length > 0) yield records;
   }
-  const last: JsonRecord[] = [];
+  const last: Record[] = [];
   splitter.end(last);
   if (last.length > 0) yield last;
 }
@@ -185,7 +175,7 @@ const openCsv = async (
   base: Pick<ExportDetection, 'encoding' | 'compression'>,
 ): Promise<ParsedExport> => {
   const { sample, rest } = await takeSample(
-    csvRecordBatches(text, delimiter)[Symbol.asyncIterator](),
+    recordBatches(text, new CsvRecordSplitter(delimiter.charCodeAt(0)))[Symbol.asyncIterator](),
   );
   const headerRecord = sample.shift();
   const headers = (headerRecord?.values ?? []).map(
@@ -265,7 +255,10 @@ const openJson = async (
   base: Pick<ExportDetection, 'encoding' | 'compression'>,
 ): Promise<ParsedExport> => {
   const { sample: rawSample, rest } = await takeSample(
-    jsonRecordBatches(text, format)[Symbol.asyncIterator](),
+    recordBatches<JsonRecord>(
+      text,
+      format === 'json' ? new JsonArraySplitter() : new NdjsonSplitter(),
+    )[Symbol.asyncIterator](),
   );
   const sample = rawSample.map(flatten);
   const headers = [
