@@ -23,7 +23,7 @@ export interface AwsClients {
 // Fixed credentials keep the SDK from searching the machine for a profile, so a laptop with no AWS
 // account works. DynamoDB Local accepts any key id made of letters and digits; s3rver knows only its
 // own built-in pair.
-const LOCAL_CREDENTIALS = { accessKeyId: 'shoallocal', secretAccessKey: 'shoallocal' };
+export const LOCAL_CREDENTIALS = { accessKeyId: 'shoallocal', secretAccessKey: 'shoallocal' };
 const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 const localOptions = (endpoint: string | undefined, credentials = LOCAL_CREDENTIALS) =>

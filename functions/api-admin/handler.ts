@@ -1,0 +1,55 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { createAwsClients } from '../../adapters/aws/aws-clients';
+import { createLambdaClient } from '../../adapters/aws/create-lambda-client';
+import { DynamoDbCampaignStore } from '../../adapters/aws/dynamodb-campaign-store';
+import { DynamoDbCustomerStore } from '../../adapters/aws/dynamodb-customer-store';
+import { DynamoDbImportStore } from '../../adapters/aws/dynamodb-import-store';
+import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store';
+import { LambdaRunTrigger } from '../../adapters/aws/lambda-run-trigger';
+import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
+import { S3UploadUrlSigner } from '../../adapters/aws/s3-upload-url-signer';
+import { adminRoutes } from '../api/api-routes';
+import { createHttpHandler } from '../api/create-http-handler';
+import { logger } from '../shared/logger';
+import { BaseEnv, clientConfigFromEnv, parseEnv } from '../shared/parse-env';
+
+const env = parseEnv(
+  BaseEnv.extend({
+    CUSTOMERS_TABLE: z.string().min(1),
+    SEGMENTS_TABLE: z.string().min(1),
+    CAMPAIGNS_TABLE: z.string().min(1),
+    IMPORTS_TABLE: z.string().min(1),
+    UPLOADS_BUCKET: z.string().min(1),
+    RESEGMENT_FUNCTION: z.string().min(1),
+    SHOAL_LAMBDA_ENDPOINT: z.url().optional(),
+    SHOP_TIME_ZONE: z.string().min(1).default('UTC'),
+    SHOP_CURRENCY: z.string().length(3).default('USD'),
+    SHOP_LOCALE: z.string().min(2).default('en-US'),
+  }),
+);
+const clients = createAwsClients(clientConfigFromEnv(env));
+const lambda = createLambdaClient({ region: env.AWS_REGION, endpoint: env.SHOAL_LAMBDA_ENDPOINT });
+
+export const handler = middy(
+  createHttpHandler({
+    routes: adminRoutes,
+    deps: {
+      customers: new DynamoDbCustomerStore(clients.documents, env.CUSTOMERS_TABLE),
+      segments: new DynamoDbSegmentStore(clients.documents, env.SEGMENTS_TABLE),
+      campaigns: new DynamoDbCampaignStore(clients.documents, env.CAMPAIGNS_TABLE),
+      imports: new DynamoDbImportStore(clients.documents, env.IMPORTS_TABLE),
+      objects: new S3ObjectStore(clients.s3, env.UPLOADS_BUCKET),
+      uploads: new S3UploadUrlSigner(clients.s3, env.UPLOADS_BUCKET),
+      runs: new LambdaRunTrigger(lambda, env.RESEGMENT_FUNCTION),
+      settings: {
+        currency: env.SHOP_CURRENCY,
+        locale: env.SHOP_LOCALE,
+        timeZone: env.SHOP_TIME_ZONE,
+        local: env.SHOAL_LAMBDA_ENDPOINT !== undefined,
+      },
+      clock: () => new Date(),
+    },
+  }),
+).use(injectLambdaContext(logger));

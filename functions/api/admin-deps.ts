@@ -1,0 +1,30 @@
+import type { CampaignStore } from '../../core/ports/campaign-store';
+import type { CustomerStore } from '../../core/ports/customer-store';
+import type { ImportStore } from '../../core/ports/import-store';
+import type { ObjectStore } from '../../core/ports/object-store';
+import type { RunTrigger } from '../../core/ports/run-trigger';
+import type { SegmentStore } from '../../core/ports/segment-store';
+import type { UploadUrlSigner } from '../../core/ports/upload-url-signer';
+import type { Clock } from '../../core/shared/clock';
+
+/** How the dashboard formats numbers and which calendar runs use. */
+export interface ShopSettings {
+  currency: string;
+  locale: string;
+  timeZone: string;
+  /** True on the local stack: the dashboard then shows the local outbox. */
+  local: boolean;
+}
+
+/** What the admin function's routes use. */
+export interface AdminDeps {
+  customers: CustomerStore;
+  segments: SegmentStore;
+  campaigns: CampaignStore;
+  imports: ImportStore;
+  objects: ObjectStore;
+  uploads: UploadUrlSigner;
+  runs: RunTrigger;
+  settings: ShopSettings;
+  clock: Clock;
+}

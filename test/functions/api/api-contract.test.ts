@@ -1,0 +1,410 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsClients, type AwsClients } from '../../../adapters/aws/aws-clients';
+import { DynamoDbImportStore } from '../../../adapters/aws/dynamodb-import-store';
+import { apiRoutes } from '../../../functions/api/api-routes';
+import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack';
+import { waitUntil } from '../../../infra/local/wait-until';
+
+const CUSTOMERS = [
+  'customer_id,email,first_name,country,city,birth_year,income,accepts_marketing',
+  ...Array.from({ length: 40 }, (_, i) =>
+    [
+      `c${i}`,
+      `person${i}@example.com`,
+      `Name${i}`,
+      i % 2 ? 'SE' : 'AU',
+      i % 2 ? 'Stockholm' : 'Sydney',
+      1960 + i,
+      20000 + i * 1500,
+      i % 5 ? 'yes' : 'no',
+    ].join(','),
+  ),
+].join('\n');
+const ORDERS = [
+  'order_id,customer_id,ordered_at,total,status',
+  ...Array.from({ length: 40 }, (_, i) =>
+    Array.from({ length: 1 + (i % 4) }, (_, k) =>
+      [
+        `o${i}-${k}`,
+        `c${i}`,
+        `2026-${String(1 + ((i + k * 3) % 10)).padStart(2, '0')}-1${k}T10:00:00Z`,
+        (15 + i * 7 + k).toFixed(2),
+        'completed',
+      ].join(','),
+    ),
+  ).flat(),
+].join('\n');
+
+describe('the HTTP API on the local stack', () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let clients: AwsClients;
+  let base: string;
+  const admin = () => ({ authorization: `Bearer ${stack.secrets.adminKey}` });
+  const storefront = () => ({ 'x-shoal-storefront-key': stack.secrets.storefrontKey });
+  const call = async (
+    method: string,
+    path: string,
+    options: { headers?: Record<string, string>; body?: unknown } = {},
+  ) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined && { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    });
+    const text = await response.text();
+    const json =
+      response.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, text, json };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'shoal-api-'));
+    process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+    stack = await startLocalStack({ dataDir, timeZone: 'UTC' });
+    base = stack.api.url;
+    clients = createAwsClients(stack.aws.config.clients);
+    const { bucket, tables } = stack.aws.config;
+    const imports = new DynamoDbImportStore(clients.documents, tables.imports);
+    await clients.s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'imports/customers/shop.csv', Body: CUSTOMERS }),
+    );
+    await waitUntil(
+      async () =>
+        (await imports.listImports({ limit: 5 })).imports.some((i) => i.status !== 'running'),
+      {
+        timeoutMs: 60_000,
+        what: 'the customer import',
+      },
+    );
+    await clients.s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'imports/orders/orders.csv', Body: ORDERS }),
+    );
+    await waitUntil(
+      async () =>
+        (await imports.listImports({ limit: 5 })).imports.filter((i) => i.status !== 'running')
+          .length === 2,
+      { timeoutMs: 60_000, what: 'the order import' },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    clients.dynamodb.destroy();
+    clients.s3.destroy();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves health and an OpenAPI 3.1 document that validates and covers every route', async () => {
+    expect((await call('GET', '/health')).json).toEqual({
+      status: 'ok',
+      version: expect.any(String),
+    });
+    const { json: document } = await call('GET', '/openapi.json');
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    for (const route of apiRoutes) {
+      expect(
+        document.paths[route.path]?.[route.method.toLowerCase()],
+        `${route.method} ${route.path}`,
+      ).toBeDefined();
+    }
+  });
+
+  it('refuses admin routes without the admin key, and storefront routes without a storefront key', async () => {
+    const noKey = await call('GET', '/v1/segments');
+    expect(noKey.status).toBe(401);
+    expect(noKey.json.error.code).toBe('unauthorized');
+    expect(
+      (await call('GET', '/v1/segments', { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    const storefrontNoKey = await call('GET', '/v1/customers/c1/segments');
+    expect(storefrontNoKey.status).toBe(401);
+    expect(storefrontNoKey.json.error.message).toMatch(/x-shoal-storefront-key/);
+    expect(
+      (
+        await call('GET', '/v1/customers/c1/segments', {
+          headers: { 'x-shoal-storefront-key': 'nope' },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('answers unknown routes with 404 and wrong methods with 405, in the error envelope', async () => {
+    const missing = await call('GET', '/v1/nothing', { headers: admin() });
+    expect(missing.status).toBe(404);
+    expect(missing.json).toEqual({
+      error: { code: 'not_found', message: expect.any(String), details: {} },
+    });
+    expect((await call('PATCH', '/v1/segments', { headers: admin() })).status).toBe(405);
+  });
+
+  it('lists imports and shows one with its report', async () => {
+    const list = await call('GET', '/v1/imports', { headers: admin() });
+    expect(list.status).toBe(200);
+    expect(list.json.items).toHaveLength(2);
+    const customersImport = list.json.items.find((i: { kind: string }) => i.kind === 'customers');
+    expect(customersImport.counts.inserted).toBe(40);
+    const one = await call('GET', `/v1/imports/${encodeURIComponent(customersImport.id)}`, {
+      headers: admin(),
+    });
+    expect(one.status).toBe(200);
+    expect(one.json.import.id).toBe(customersImport.id);
+    expect(one.json.rejected).toEqual([]);
+    expect((await call('GET', '/v1/imports/nope', { headers: admin() })).status).toBe(404);
+    expect(
+      (await call('GET', '/v1/imports?limit=0', { headers: admin() })).json.error.details.issues[0]
+        .path,
+    ).toBe('limit');
+  });
+
+  it('hands out a presigned upload URL that starts an import', async () => {
+    const { json } = await call('POST', '/v1/imports/upload-url', {
+      headers: admin(),
+      body: { fileName: 'late.csv', kind: 'customers' },
+    });
+    expect(json.key).toMatch(/^imports\/customers\/.+-late\.csv$/);
+    const put = await fetch(json.url, {
+      method: 'PUT',
+      body: 'customer_id,email\nlate1,late1@example.com\n',
+    });
+    expect(put.status).toBe(200);
+    const bad = await call('POST', '/v1/imports/upload-url', {
+      headers: admin(),
+      body: { fileName: '../x.csv' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details.issues[0].path).toBe('fileName');
+  });
+
+  it(
+    'starts a run, then serves segments, members, the grid, clusters and the overview',
+    { timeout: 120_000 },
+    async () => {
+      expect((await call('GET', '/v1/runs/latest', { headers: admin() })).status).toBe(404);
+      const started = await call('POST', '/v1/runs', {
+        headers: admin(),
+        body: { asOf: '2026-11-01' },
+      });
+      expect(started.status).toBe(202);
+      expect(started.json).toEqual({ runId: 'run-2026-11-01', asOf: '2026-11-01' });
+      await stack.runsIdle();
+      const latest = await call('GET', '/v1/runs/latest', { headers: admin() });
+      expect(latest.json).toMatchObject({ runId: 'run-2026-11-01', status: 'complete' });
+      expect((await call('GET', '/v1/runs', { headers: admin() })).json.runs).toHaveLength(1);
+
+      const catalog = (await call('GET', '/v1/segments', { headers: admin() })).json;
+      expect(catalog.runId).toBe('run-2026-11-01');
+      const rfm = catalog.segments.filter((s: { kind: string }) => s.kind === 'rfm');
+      expect(rfm.reduce((sum: number, s: { customers: number }) => sum + s.customers, 0)).toBe(40);
+      const biggest = [...rfm].sort((a, b) => b.customers - a.customers)[0];
+      const detail = (
+        await call('GET', `/v1/segments/${encodeURIComponent(biggest.segmentId)}`, {
+          headers: admin(),
+        })
+      ).json;
+      expect(detail).toMatchObject({ segmentId: biggest.segmentId, customers: biggest.customers });
+      expect(detail.trend).toEqual([
+        { asOf: '2026-11-01', customers: biggest.customers, revenue: biggest.revenue },
+      ]);
+
+      const firstPage = await call(
+        'GET',
+        `/v1/segments/${encodeURIComponent(biggest.segmentId)}/members?limit=2`,
+        { headers: admin() },
+      );
+      expect(firstPage.json.items).toHaveLength(Math.min(2, biggest.customers));
+      expect(firstPage.json.items[0].reason[0]).toMatch(/R=\d F=\d M=\d/);
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call(
+          'GET',
+          `/v1/segments/${encodeURIComponent(biggest.segmentId)}/members?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          { headers: admin() },
+        );
+        ids.push(...page.json.items.map((m: { customerId: string }) => m.customerId));
+        cursor = page.json.cursor;
+      } while (cursor);
+      expect(new Set(ids).size).toBe(biggest.customers);
+      expect((await call('GET', '/v1/segments/nope/members', { headers: admin() })).status).toBe(
+        404,
+      );
+      expect(
+        (
+          await call('GET', `/v1/segments/${biggest.segmentId}/members?cursor=garbage`, {
+            headers: admin(),
+          })
+        ).status,
+      ).toBe(400);
+
+      const grid = (await call('GET', '/v1/rfm/grid', { headers: admin() })).json;
+      expect(
+        grid.cells.reduce((sum: number, c: { customers: number }) => sum + c.customers, 0),
+      ).toBe(40);
+      const cell = grid.cells[0];
+      const inCell = (
+        await call('GET', `/v1/customers?r=${cell.r}&f=${cell.f}`, { headers: admin() })
+      ).json;
+      expect(inCell.total).toBe(cell.customers);
+      expect((await call('GET', '/v1/customers?r=9&f=1', { headers: admin() })).status).toBe(400);
+
+      const clusters = (await call('GET', '/v1/clusters', { headers: admin() })).json.clusters;
+      expect(clusters.length).toBeGreaterThanOrEqual(2);
+      expect(clusters[0].features.map((f: { feature: string }) => f.feature)).toContain('monetary');
+
+      const overview = (await call('GET', '/v1/overview', { headers: admin() })).json;
+      expect(overview).toMatchObject({
+        customersWithOrders: 40,
+        currentRunId: 'run-2026-11-01',
+        currency: 'USD',
+      });
+      expect(overview.lastImport).toBeDefined();
+    },
+  );
+
+  it('serves a customer’s segments to the storefront with an ETag, by id and by e-mail', async () => {
+    const byId = await call('GET', '/v1/customers/c7/segments', { headers: storefront() });
+    expect(byId.status).toBe(200);
+    expect(byId.json.segments.length).toBeGreaterThan(0);
+    expect(byId.json.rfm).toMatchObject({ r: expect.any(Number), segmentName: expect.any(String) });
+    expect(byId.headers.get('cache-control')).toMatch(/max-age/);
+    const etag = byId.headers.get('etag') ?? '';
+    expect(
+      (
+        await call('GET', '/v1/customers/c7/segments', {
+          headers: { ...storefront(), 'if-none-match': etag },
+        })
+      ).status,
+    ).toBe(304);
+    const byEmail = await call(
+      'GET',
+      `/v1/customers/by-email/${encodeURIComponent(' Person7@Example.com ')}/segments`,
+      { headers: storefront() },
+    );
+    expect(byEmail.json).toEqual(byId.json);
+    const unknown = await call('GET', '/v1/customers/nobody/segments', { headers: storefront() });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error.code).toBe('not_found');
+  });
+
+  it('accepts a batch of events, reporting each invalid one by index and field', async () => {
+    const response = await call('POST', '/v1/events', {
+      headers: storefront(),
+      body: {
+        events: [
+          {
+            customerId: 'c1',
+            type: 'Add to cart',
+            at: '2026-10-30T10:00:00Z',
+            properties: { sku: 'MUG-1' },
+          },
+          { email: 'new.visitor@example.com', type: 'product_viewed', at: '2026-10-30T11:00:00Z' },
+          { customerId: 'c2', type: 'purchased', at: 'yesterday' },
+          { type: 'viewed', at: '2026-10-30T10:00:00Z' },
+        ],
+      },
+    });
+    expect(response.status).toBe(202);
+    expect(response.json.accepted).toBe(2);
+    expect(
+      response.json.errors.map((e: { index: number; path: string }) => [e.index, e.path]),
+    ).toEqual([
+      [2, '2.at'],
+      [3, '3.customerId'],
+    ]);
+    const detail = (await call('GET', '/v1/customers/c1', { headers: admin() })).json;
+    expect(detail.events.some((e: { type: string }) => e.type === 'added_to_cart')).toBe(true);
+    const tooMany = await call('POST', '/v1/events', {
+      headers: storefront(),
+      body: { events: Array.from({ length: 101 }, () => ({})) },
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.error.details.issues[0].path).toBe('events');
+    const notJson = await fetch(`${base}/v1/events`, {
+      method: 'POST',
+      headers: { ...storefront(), 'content-type': 'application/json' },
+      body: '{',
+    });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('creates, previews, updates, exports and deletes a rule segment', async () => {
+    const rule = { type: 'compare', field: 'profile.country', op: 'eq', value: 'SE' };
+    const preview = (
+      await call('POST', '/v1/segments/preview', { headers: admin(), body: { rule } })
+    ).json;
+    expect(preview.count).toBe(20);
+    expect(preview.sample[0].reason.join(' ')).toMatch(/SE/i);
+    const invalid = await call('POST', '/v1/segments/preview', {
+      headers: admin(),
+      body: {
+        rule: {
+          type: 'and',
+          children: [{ type: 'compare', field: 'x', op: 'between', value: [5, 1] }],
+        },
+      },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.details.issues[0].path).toBe('rule.children.0.value');
+
+    const created = await call('POST', '/v1/segments', {
+      headers: admin(),
+      body: { name: 'Swedes', rule },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.id).toBe('swedes');
+    expect(
+      (await call('POST', '/v1/segments', { headers: admin(), body: { name: 'Swedes', rule } }))
+        .status,
+    ).toBe(409);
+    const listed = (await call('GET', '/v1/segments', { headers: admin() })).json.segments.find(
+      (s: { segmentId: string }) => s.segmentId === 'swedes',
+    );
+    expect(listed).toMatchObject({ inCurrentRun: false, definitionText: 'country is “SE”' });
+    const updated = await call('PUT', '/v1/segments/swedes', {
+      headers: admin(),
+      body: { name: 'Swedes', rule: { ...rule, value: 'AU' } },
+    });
+    expect(updated.json.rule.value).toBe('AU');
+    expect(
+      (await call('PUT', '/v1/segments/nope', { headers: admin(), body: { name: 'x', rule } }))
+        .status,
+    ).toBe(404);
+    expect((await call('DELETE', '/v1/segments/rfm:champions', { headers: admin() })).status).toBe(
+      409,
+    );
+    expect((await call('DELETE', '/v1/segments/swedes', { headers: admin() })).status).toBe(204);
+    expect((await call('DELETE', '/v1/segments/swedes', { headers: admin() })).status).toBe(404);
+
+    const catalog = (await call('GET', '/v1/segments', { headers: admin() })).json;
+    const some = catalog.segments.find((s: { customers: number }) => s.customers > 0);
+    const csv = await call(
+      'GET',
+      `/v1/segments/${encodeURIComponent(some.segmentId)}/export?hashEmails=true`,
+      { headers: admin() },
+    );
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const [header, first] = csv.text.split('\r\n');
+    expect(header).toBe('customer_id,email_sha256,since,reason');
+    expect(first?.split(',')[1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('shows a customer’s profile with segments and reasons, and 404s for strangers', async () => {
+    const detail = await call('GET', '/v1/customers/c3', { headers: admin() });
+    expect(detail.status).toBe(200);
+    expect(detail.json.profile.email).toBe('person3@example.com');
+    expect(detail.json.orders).toHaveLength(4);
+    expect(detail.json.segments.memberships.length).toBeGreaterThan(0);
+    expect((await call('GET', '/v1/customers/nobody', { headers: admin() })).status).toBe(404);
+  });
+});
