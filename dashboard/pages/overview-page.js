@@ -1,0 +1,172 @@
+// @ts-check
+import { chartFigure } from '../shared/charts.js';
+import { definitions, h, table } from '../shared/dom.js';
+import { emptyState, pageHeading, runFailedNotice, statusBadge } from '../shared/page-states.js';
+import { hrefTo } from '../shared/router.js';
+
+/** How many segments the trend follows: more lines than this are unreadable. */
+const TREND_SEGMENTS = 5;
+const TREND_RUNS = 12;
+
+/**
+ * @typedef {import('../shared/api-types.js').Overview} Overview
+ * @typedef {import('../shared/api-types.js').Run} Run
+ * @typedef {import('../shared/format.js').Format} Format
+ */
+
+/**
+ * The biggest RFM segments of the newest run, followed back through the complete runs.
+ * @param {Run[]} runs newest first, as the API lists them
+ * @param {Format} format
+ */
+const trendFigure = (runs, format) => {
+  const complete = runs.filter((run) => run.status === 'complete').reverse();
+  const latest = complete.at(-1);
+  if (!latest || complete.length < 2) return null;
+  const followed = latest.segments
+    .filter((segment) => segment.kind === 'rfm')
+    .sort((a, b) => b.customers - a.customers)
+    .slice(0, TREND_SEGMENTS);
+  return chartFigure({
+    id: 'segment-trend',
+    title: 'Customers in the largest RFM segments, run by run',
+    type: 'line',
+    labels: complete.map((run) => format.date(run.asOf)),
+    series: followed.map((segment) => ({
+      label: segment.segmentName,
+      values: complete.map(
+        (run) => run.segments.find((s) => s.segmentId === segment.segmentId)?.customers ?? 0,
+      ),
+    })),
+    formatValue: format.integer,
+  });
+};
+
+/**
+ * @param {Overview} overview
+ * @param {Format} format
+ */
+const headline = (overview, format) =>
+  h(
+    'section',
+    { 'aria-labelledby': 'headline-title', class: 'stats' },
+    h('h2', { id: 'headline-title', class: 'visually-hidden' }, 'Headline figures'),
+    definitions([
+      ['Customers', h('span', { 'data-stat': 'customers' }, format.integer(overview.customers))],
+      [
+        'Customers with orders',
+        h(
+          'span',
+          { 'data-stat': 'customersWithOrders' },
+          format.integer(overview.customersWithOrders),
+        ),
+      ],
+      ['Revenue', h('span', { 'data-stat': 'revenue' }, format.money(overview.revenue))],
+      [
+        'Last import',
+        overview.lastImport
+          ? h(
+              'span',
+              {},
+              h(
+                'a',
+                { href: hrefTo(['imports', overview.lastImport.id]) },
+                format.dateTime(overview.lastImport.startedAt),
+              ),
+              ' ',
+              statusBadge(overview.lastImport.status),
+            )
+          : 'none yet',
+      ],
+      [
+        'Last segmentation run',
+        overview.lastRun
+          ? h(
+              'span',
+              {},
+              format.date(overview.lastRun.asOf),
+              ' ',
+              statusBadge(overview.lastRun.status),
+            )
+          : 'none yet',
+      ],
+    ]),
+  );
+
+/**
+ * @param {Overview} overview
+ * @param {Format} format
+ */
+const segmentsSection = (overview, format) => {
+  const segments = overview.segments.filter((segment) => segment.customers > 0);
+  const rfm = segments.filter((segment) => segment.kind === 'rfm');
+  const rfmRevenue = rfm.reduce((sum, segment) => sum + segment.revenue, 0);
+  return h(
+    'section',
+    { 'aria-labelledby': 'segments-title' },
+    h('h2', { id: 'segments-title' }, 'Segments'),
+    h(
+      'div',
+      { class: 'charts' },
+      chartFigure({
+        id: 'segment-sizes',
+        title: 'Customers per segment',
+        type: 'bar',
+        horizontal: true,
+        labels: segments.map((segment) => segment.name),
+        series: [{ label: 'Customers', values: segments.map((segment) => segment.customers) }],
+        formatValue: format.integer,
+      }),
+      rfmRevenue > 0
+        ? chartFigure({
+            id: 'revenue-share',
+            title: 'Share of revenue by RFM segment',
+            type: 'bar',
+            horizontal: true,
+            labels: rfm.map((segment) => segment.name),
+            series: [
+              {
+                label: 'Revenue share',
+                values: rfm.map((segment) => segment.revenue / rfmRevenue),
+              },
+            ],
+            formatValue: format.percent,
+          })
+        : null,
+    ),
+    table({
+      caption: 'Every segment of the current run',
+      headers: ['Segment', 'Kind', 'Customers', 'Revenue'],
+      rowHeaders: true,
+      rows: overview.segments.map((segment) => [
+        h('a', { href: hrefTo(['segments', segment.segmentId]) }, segment.name),
+        segment.kind,
+        format.integer(segment.customers),
+        format.money(segment.revenue),
+      ]),
+    }),
+  );
+};
+
+/** @type {import('../shared/page-context.js').Page} */
+export const overviewPage = {
+  title: () => 'Overview',
+  render: async ({ api, format, show, signal }) => {
+    /** @type {Promise<Overview>} */
+    const overviewRequest = api.get('v1/overview', signal);
+    /** @type {Promise<{ runs: Run[] }>} */
+    const runsRequest = api.get(`v1/runs?limit=${TREND_RUNS}`, signal);
+    const [overview, { runs }] = await Promise.all([overviewRequest, runsRequest]);
+    if (overview.customers === 0) {
+      show(pageHeading('Overview'), emptyState());
+      return;
+    }
+    show(
+      pageHeading('Overview'),
+      runFailedNotice(overview.lastRun),
+      headline(overview, format),
+      segmentsSection(overview, format),
+      trendFigure(runs, format),
+    );
+  },
+};
