@@ -5,6 +5,7 @@ import {
 import {
   GetCommand,
   paginateQuery,
+  paginateScan,
   PutCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -88,6 +89,27 @@ export class DynamoDbCampaignStore implements CampaignStore {
     this.reconcileStrategy = options.reconcile ?? ((send) => this.findAcceptedSend(send));
     this.clock = options.clock ?? (() => new Date());
     this.retry = options.retry ?? defaultRetryPolicy;
+  }
+
+  async listCampaigns(): Promise<Campaign[]> {
+    const campaigns: Campaign[] = [];
+    // Campaign items are few next to the outbox; a filtered scan beats keeping a listing item in
+    // step with every status change.
+    const pages = paginateScan(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'sk = :meta AND begins_with(pk, :prefix)',
+        ExpressionAttributeValues: {
+          ':meta': campaignKey('').sk,
+          ':prefix': campaignPartition(''),
+        },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) campaigns.push(withoutLayout(item) as Campaign);
+    }
+    return campaigns.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async getCampaign(campaignId: string): Promise<Campaign | undefined> {

@@ -20,6 +20,7 @@ import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll } from './dynamodb-batch-writer';
 import {
   customerSegmentsKey,
+  definitionKey,
   DEFINITIONS_PREFIX,
   LOCK_KEY,
   memberKey,
@@ -50,6 +51,26 @@ export class DynamoDbSegmentStore implements SegmentStore {
       for (const item of page.Items ?? []) definitions.push(item.data as SegmentDefinition);
     }
     return definitions.sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async saveDefinition(definition: SegmentDefinition): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...definitionKey(definition.id), data: definition },
+      }),
+    );
+  }
+
+  async deleteDefinition(segmentId: string): Promise<boolean> {
+    const { Attributes } = await this.documents.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: definitionKey(segmentId),
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes !== undefined;
   }
 
   async acquireLock(owner: string, until: string, now: string): Promise<boolean> {

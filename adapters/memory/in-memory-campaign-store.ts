@@ -44,6 +44,10 @@ export class InMemoryCampaignStore implements CampaignStore {
     this.clock = options.clock ?? (() => new Date());
   }
 
+  async listCampaigns(): Promise<Campaign[]> {
+    return [...this.campaigns.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
   async getCampaign(campaignId: string): Promise<Campaign | undefined> {
     await yieldTurn();
     return copy(this.campaigns.get(campaignId));

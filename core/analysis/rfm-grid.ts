@@ -13,7 +13,9 @@ export interface RfmGridCell {
  * Folds customers into the 5 × 5 R × F grid the dashboard and report draw. Cells without customers
  * are left out; customers without orders have no RFM score and are not in the grid.
  */
-export const buildRfmGrid = (customers: Iterable<CustomerSegmentation>): RfmGridCell[] => {
+export const buildRfmGrid = (
+  customers: Iterable<Pick<CustomerSegmentation, 'rfm'> | { rfm?: CustomerSegmentation['rfm'] }>,
+): RfmGridCell[] => {
   const cells = new Map<
     string,
     { r: number; f: number; customers: number; mTotal: number; names: Map<string, number> }

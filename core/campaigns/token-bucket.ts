@@ -5,6 +5,8 @@ export type Sleep = (ms: number) => Promise<void>;
 export interface TokenBucket {
   /** Resolves when one message may go out under the rate. */
   take(): Promise<void>;
+  /** Takes a token if one is there and returns 0, else returns the milliseconds until one is. */
+  tryTake(): number;
 }
 
 /**
@@ -37,6 +39,12 @@ export const createTokenBucket = ({
         refill();
       }
       tokens -= 1;
+    },
+    tryTake() {
+      refill();
+      if (tokens < 1) return Math.ceil(((1 - tokens) / ratePerSecond) * 1000);
+      tokens -= 1;
+      return 0;
     },
   };
 };

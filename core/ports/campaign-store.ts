@@ -32,6 +32,8 @@ export interface SendFilter {
  */
 export interface CampaignStore {
   getCampaign(campaignId: string): Promise<Campaign | undefined>;
+  /** Every campaign, newest first; campaigns are few (hundreds), so there is no paging. */
+  listCampaigns(): Promise<Campaign[]>;
   /**
    * Creates the campaign when `expectedVersion` is undefined (ConflictError if it exists), else
    * replaces it only if the stored version equals `expectedVersion`, storing `expectedVersion + 1`.

@@ -13,6 +13,10 @@ export interface Page<T> {
  */
 export interface SegmentStore {
   listDefinitions(): Promise<SegmentDefinition[]>;
+  /** Creates or replaces the definition with this id. */
+  saveDefinition(definition: SegmentDefinition): Promise<void>;
+  /** True when there was one to delete. */
+  deleteDefinition(segmentId: string): Promise<boolean>;
 
   /** Takes the lock unless another owner holds it and it has not expired; true when taken. */
   acquireLock(owner: string, until: string, now: string): Promise<boolean>;
