@@ -6,37 +6,32 @@ import { hrefTo } from '../shared/router.js';
 
 /** How many segments the trend follows: more lines than this are unreadable. */
 const TREND_SEGMENTS = 5;
-const TREND_RUNS = 12;
 
 /**
  * @typedef {import('../shared/api-types.js').Overview} Overview
- * @typedef {import('../shared/api-types.js').Run} Run
  * @typedef {import('../shared/format.js').Format} Format
  */
 
 /**
- * The biggest RFM segments of the newest run, followed back through the complete runs.
- * @param {Run[]} runs newest first, as the API lists them
+ * The biggest RFM segments of the newest complete run, followed back through the earlier ones.
+ * @param {Overview['trend']} trend oldest first
  * @param {Format} format
  */
-const trendFigure = (runs, format) => {
-  const complete = runs.filter((run) => run.status === 'complete').reverse();
-  const latest = complete.at(-1);
-  if (!latest || complete.length < 2) return null;
-  const followed = latest.segments
-    .filter((segment) => segment.kind === 'rfm')
-    .sort((a, b) => b.customers - a.customers)
-    .slice(0, TREND_SEGMENTS);
+const trendFigure = (trend, format) => {
+  const latest = trend.at(-1);
+  if (!latest || trend.length < 2) return null;
+  const followed = Object.entries(latest.segments)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, TREND_SEGMENTS)
+    .map(([name]) => name);
   return chartFigure({
     id: 'segment-trend',
     title: 'Customers in the largest RFM segments, run by run',
     type: 'line',
-    labels: complete.map((run) => format.date(run.asOf)),
-    series: followed.map((segment) => ({
-      label: segment.segmentName,
-      values: complete.map(
-        (run) => run.segments.find((s) => s.segmentId === segment.segmentId)?.customers ?? 0,
-      ),
+    labels: trend.map((point) => format.date(point.asOf)),
+    series: followed.map((name) => ({
+      label: name,
+      values: trend.map((point) => point.segments[name] ?? 0),
     })),
     formatValue: format.integer,
   });
@@ -152,11 +147,8 @@ const segmentsSection = (overview, format) => {
 export const overviewPage = {
   title: () => 'Overview',
   render: async ({ api, format, show, signal }) => {
-    /** @type {Promise<Overview>} */
-    const overviewRequest = api.get('v1/overview', signal);
-    /** @type {Promise<{ runs: Run[] }>} */
-    const runsRequest = api.get(`v1/runs?limit=${TREND_RUNS}`, signal);
-    const [overview, { runs }] = await Promise.all([overviewRequest, runsRequest]);
+    /** @type {Overview} */
+    const overview = await api.get('v1/overview', signal);
     if (overview.customers === 0) {
       show(pageHeading('Overview'), emptyState());
       return;
@@ -166,7 +158,7 @@ export const overviewPage = {
       runFailedNotice(overview.lastRun),
       headline(overview, format),
       segmentsSection(overview, format),
-      trendFigure(runs, format),
+      trendFigure(overview.trend, format),
     );
   },
 };

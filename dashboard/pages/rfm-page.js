@@ -1,4 +1,5 @@
 // @ts-check
+import { ApiError } from '../shared/api-client.js';
 import { h, table } from '../shared/dom.js';
 import { emptyState, errorState, pageHeading } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
@@ -7,7 +8,7 @@ const SCORES = [1, 2, 3, 4, 5];
 const DARKEST = [10, 61, 115];
 
 /**
- * The cell's colour, from near-white to dark blue by its share of the highest average spend, and
+ * The cell's colour, from near-white to dark blue by the strength of its monetary value, and
  * the text colour (ink or white) that contrasts more with it, so every number stays readable.
  * @param {number} strength 0–1
  */
@@ -28,6 +29,27 @@ const cellColours = (strength) => {
  * @typedef {import('../shared/api-types.js').CustomerListItem} CustomerListItem
  * @typedef {import('../shared/page-context.js').PageContext} PageContext
  */
+
+/**
+ * How a cell's monetary value is coloured and labelled: by average spend when the API gives it
+ * (docs/api.md), else by the mean M score (1–5) that core's grid computes.
+ * @param {GridCell[]} cells
+ * @param {import('../shared/format.js').Format} format
+ */
+const monetaryReading = (cells, format) => {
+  if (cells.every((cell) => typeof cell.avgMonetary === 'number')) {
+    const highest = Math.max(...cells.map((cell) => cell.avgMonetary ?? 0), 1);
+    return {
+      strength: (/** @type {GridCell} */ cell) => (cell.avgMonetary ?? 0) / highest,
+      label: (/** @type {GridCell} */ cell) =>
+        `average spend ${format.money(cell.avgMonetary ?? 0)}`,
+    };
+  }
+  return {
+    strength: (/** @type {GridCell} */ cell) => ((cell.meanM ?? 1) - 1) / 4,
+    label: (/** @type {GridCell} */ cell) => `mean M ${format.decimal(cell.meanM ?? 0)}`,
+  };
+};
 
 /**
  * Outlines a named segment: a thick edge wherever the neighbour across it has another name.
@@ -91,20 +113,28 @@ export const rfmPage = {
   render: async (context) => {
     const { api, format, show, signal } = context;
     /** @type {{ runId?: string, cells: GridCell[] }} */
-    const grid = await api.get('v1/rfm/grid', signal);
+    let grid;
+    try {
+      grid = await api.get('v1/rfm/grid', signal);
+    } catch (error) {
+      // The API answers 404 until a segmentation run has completed.
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      show(pageHeading('RFM grid'), emptyState());
+      return;
+    }
     if (grid.cells.every((cell) => cell.customers === 0)) {
       show(pageHeading('RFM grid'), emptyState());
       return;
     }
     const cells = new Map(grid.cells.map((cell) => [`${cell.r}:${cell.f}`, cell]));
-    const highest = Math.max(...grid.cells.map((cell) => cell.avgMonetary), 1);
+    const monetary = monetaryReading(grid.cells, format);
     const panel = h('section', { class: 'cell-customers', 'aria-live': 'polite' });
     const rows = [...SCORES].reverse().map((r) => [
       `R ${r}`,
       ...SCORES.map((f) => {
         const cell = cells.get(`${r}:${f}`);
         if (!cell) return h('span', { class: 'muted' }, '–');
-        const colours = cellColours(cell.avgMonetary / highest);
+        const colours = cellColours(monetary.strength(cell));
         return h(
           'button',
           {
@@ -113,12 +143,12 @@ export const rfmPage = {
             style: `background: ${colours.background}; color: ${colours.text}`,
             'data-r': r,
             'data-f': f,
-            'aria-label': `${cell.segmentName}, R ${r}, F ${f}: ${format.integer(cell.customers)} customers, average monetary ${format.money(cell.avgMonetary)}. Show customers.`,
+            'aria-label': `${cell.segmentName}, R ${r}, F ${f}: ${format.integer(cell.customers)} customers, ${monetary.label(cell)}. Show customers.`,
             onclick: () => void showCellCustomers(context, cell, panel),
           },
           h('strong', { class: 'count' }, format.integer(cell.customers)),
           h('span', { class: 'cell-name' }, cell.segmentName),
-          h('span', { class: 'cell-money' }, format.money(cell.avgMonetary)),
+          h('span', { class: 'cell-money' }, monetary.label(cell)),
         );
       }),
     ]);
@@ -128,7 +158,7 @@ export const rfmPage = {
         'p',
         { class: 'lede' },
         'Recency (rows, 5 = bought most recently) by frequency (columns, 5 = buys most often). ',
-        'The darker the cell, the higher its customers’ average spend; thick lines outline the named segments. ',
+        'The darker the cell, the more its customers spend; thick lines outline the named segments. ',
         'Choose a cell to see its customers.',
       ),
       table({

@@ -152,12 +152,17 @@ export const segmentPage = {
     show(
       pageHeading(segment.name),
       segment.description ? h('p', { class: 'lede' }, segment.description) : null,
-      h(
-        'section',
-        { 'aria-labelledby': 'definition-title' },
-        h('h2', { id: 'definition-title' }, 'Definition'),
-        h('p', { class: 'definition' }, segment.definitionText),
-      ),
+      segment.definitionText
+        ? h(
+            'section',
+            { 'aria-labelledby': 'definition-title' },
+            h('h2', { id: 'definition-title' }, 'Definition'),
+            h('p', { class: 'definition' }, segment.definitionText),
+          )
+        : null,
+      segment.inCurrentRun === false
+        ? emptyState('Saved: this segment fills at the next segmentation run.')
+        : null,
       h(
         'section',
         { class: 'stats', 'aria-label': 'Size and value' },

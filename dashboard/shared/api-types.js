@@ -2,14 +2,14 @@
 // The JSON shapes of docs/api.md, for the pages' JSDoc; the OpenAPI document is the full contract.
 
 /**
- * @typedef {{ segmentId: string, name: string, kind: string, customers: number, revenue: number, description?: string, rule?: unknown }} SegmentSummary
- * @typedef {SegmentSummary & { aov: number, definitionText: string, trend: { asOf: string, customers: number, revenue: number }[] }} SegmentDetail
+ * @typedef {{ segmentId: string, name: string, kind: string, customers: number, revenue: number, description?: string, rule?: unknown, inCurrentRun?: boolean, definitionText?: string }} SegmentSummary
+ * @typedef {SegmentSummary & { aov: number, trend: { asOf: string, customers: number, revenue: number }[] }} SegmentDetail
  * @typedef {{ segmentId: string, segmentName: string, kind: string, customers: number, revenue: number, entered: number, left: number }} RunSegment
  * @typedef {{ runId: string, asOf: string, status: 'running' | 'complete' | 'failed', startedAt: string, finishedAt?: string, customers: number, segments: RunSegment[], rfmTransitions: Record<string, Record<string, number>>, previousRunId?: string, error?: string }} Run
  * @typedef {{ read: number, inserted: number, updated: number, unchanged: number, rejected: number, failed: number, warnings: number, profilesCreated: number }} ImportCounts
  * @typedef {{ id: string, key: string, kind?: string, status: string, counts: ImportCounts, detection?: { format: string, delimiter?: string, encoding: string, dateFormat: string, preset?: string, columns: Record<string, string> }, issuesTruncated: boolean, startedAt: string, finishedAt?: string, durationMs?: number, error?: string }} Import
- * @typedef {{ customers: number, customersWithOrders: number, revenue: number, currency: string, locale: string, lastImport?: Import, lastRun?: Run, segments: SegmentSummary[] }} Overview
- * @typedef {{ r: number, f: number, customers: number, revenue: number, avgMonetary: number, segmentName: string }} GridCell
+ * @typedef {{ customers: number, customersWithOrders: number, revenue: number, lastImport?: Import, lastRun?: Run, segments: SegmentSummary[], trend: { asOf: string, segments: Record<string, number> }[] }} Overview
+ * @typedef {{ r: number, f: number, customers: number, segmentName: string, meanM?: number, avgMonetary?: number }} GridCell
  * @typedef {{ segmentId: string, name: string, customers: number, description: string, features: { feature: string, mean: number, z: number }[] }} Cluster
  * @typedef {{ segmentIds: string[], excludedSegmentIds?: string[] }} Audience
  * @typedef {{ subject: string, preheader?: string, html: string, text?: string }} CampaignContent

@@ -272,7 +272,10 @@ const createShop = () => {
           lastImport: theImport,
           lastRun: run(AS_OF, false),
           segments: summaries(),
-          trend: [],
+          trend: [run(PREVIOUS_AS_OF, true), run(AS_OF, false)].map((r) => ({
+            asOf: r.asOf,
+            segments: Object.fromEntries(r.segments.map((s) => [s.segmentName, s.customers])),
+          })),
         }),
       ],
       ['GET /v1/runs', () => ({ runs: [run(AS_OF, false), run(PREVIOUS_AS_OF, true)] })],
@@ -349,15 +352,15 @@ const createShop = () => {
         () => ({
           runId: `run-${AS_OF}`,
           cells: [1, 2, 3, 4, 5].flatMap((r) =>
-            [1, 2, 3, 4, 5].map((f) => {
+            [1, 2, 3, 4, 5].flatMap((f) => {
               const inCell = customers.filter((c) => c.r === r && c.f === f);
-              const revenue = inCell.reduce((sum, c) => sum + c.monetary, 0);
+              // As core's buildRfmGrid makes them: empty cells left out, M as the mean score.
+              if (inCell.length === 0) return [];
               return {
                 r,
                 f,
                 customers: inCell.length,
-                revenue,
-                avgMonetary: inCell.length ? revenue / inCell.length : 0,
+                meanM: inCell.reduce((sum, c) => sum + c.m, 0) / inCell.length,
                 segmentName: defaultRfmSegmentTable.find(
                   (row) => r >= row.r[0] && r <= row.r[1] && f >= row.f[0] && f <= row.f[1],
                 )!.name,
