@@ -64,6 +64,11 @@ export default tseslint.config(
   },
   coreBoundaries,
   {
+    // The dashboard's modules run in the browser, served as they are, without a bundler.
+    files: ['dashboard/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Two projects so a developer can run the fast ones alone (`npm run test:unit`):
- * - unit: pure core and the CDK template; no servers.
+ * - unit: pure core, the CDK template and the dashboard (its browser tests start their own fake API);
+ *   no emulators.
  * - integration: adapters, handlers, CLI and the local stack against real emulators that the global
  *   setup starts on free loopback ports and stops afterwards.
  */
@@ -17,6 +18,7 @@ export default defineConfig({
             'test/infra/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/bench/**/*.test.ts',
+            'test/dashboard/**/*.test.ts',
           ],
           exclude: ['test/infra/local/**'],
           testTimeout: 60_000,

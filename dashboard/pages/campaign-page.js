@@ -1,0 +1,262 @@
+// @ts-check
+import { chartFigure } from '../shared/charts.js';
+import { confirmAction } from '../shared/confirm-dialog.js';
+import { definitions, h, table } from '../shared/dom.js';
+import { emptyState, pageHeading, problemList, statusBadge } from '../shared/page-states.js';
+import { emailFrame } from '../shared/email-frame.js';
+
+/**
+ * @typedef {import('../shared/api-types.js').Campaign} Campaign
+ * @typedef {import('../shared/api-types.js').CampaignResults} CampaignResults
+ * @typedef {import('../shared/page-context.js').PageContext} PageContext
+ */
+
+const EDITABLE = new Set(['draft', 'scheduled']);
+const CANCELLABLE = new Set(['scheduled', 'sending', 'paused']);
+const HAS_RESULTS = new Set(['sending', 'sent', 'paused', 'cancelled']);
+
+/**
+ * A small form whose submit calls the API and reports in its own live region.
+ * @param {{ title: string, fields: Node[], submitLabel: string, onSubmit: (data: FormData) => Promise<Node | string> }} options
+ */
+const actionForm = ({ title, fields, submitLabel, onSubmit }) => {
+  const outcome = h('div', { 'aria-live': 'polite' });
+  return h(
+    'form',
+    {
+      class: 'action',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        outcome.replaceChildren('Working…');
+        try {
+          outcome.replaceChildren(
+            await onSubmit(new FormData(/** @type {HTMLFormElement} */ (event.currentTarget))),
+          );
+        } catch (error) {
+          outcome.replaceChildren(problemList(error));
+        }
+      },
+    },
+    h('h3', {}, title),
+    ...fields,
+    h('button', { type: 'submit' }, submitLabel),
+    outcome,
+  );
+};
+
+/**
+ * @param {PageContext} context
+ * @param {Campaign} campaign
+ */
+const actions = ({ api, format, refresh }, campaign) => {
+  const base = `v1/campaigns/${encodeURIComponent(campaign.campaignId)}`;
+  const editable = EDITABLE.has(campaign.status);
+  const outcome = h('div', { 'aria-live': 'polite' });
+  /** @param {string} action */
+  const act = async (action) => {
+    try {
+      await api.post(`${base}/${action}`);
+      refresh();
+    } catch (error) {
+      outcome.replaceChildren(problemList(error));
+    }
+  };
+  const send = async () => {
+    const confirmed = await confirmAction({
+      title: 'Send this campaign now?',
+      message: `“${campaign.content.subject}” goes to every eligible customer of the audience, except the ${campaign.holdoutPercent}% held out. This cannot be undone.`,
+      confirmLabel: 'Send now',
+    });
+    if (confirmed) await act('send');
+  };
+  return h(
+    'section',
+    { 'aria-labelledby': 'actions-title', class: 'actions' },
+    h('h2', { id: 'actions-title' }, 'Preview and send'),
+    actionForm({
+      title: 'Preview for a customer',
+      fields: [
+        h('label', { for: 'preview-customer' }, 'Customer ID'),
+        h('input', { id: 'preview-customer', name: 'customerId', required: true }),
+      ],
+      submitLabel: 'Preview',
+      onSubmit: async (data) => {
+        /** @type {{ subject: string, preheader?: string, html: string, text: string }} */
+        const preview = await api.post(`${base}/preview`, {
+          customerId: String(data.get('customerId')),
+        });
+        return h(
+          'div',
+          { class: 'preview' },
+          h('p', {}, h('strong', {}, 'Subject: '), preview.subject),
+          emailFrame(preview.html, 'Rendered e-mail'),
+        );
+      },
+    }),
+    editable
+      ? actionForm({
+          title: 'Test send',
+          fields: [
+            h('label', { for: 'test-addresses' }, 'Addresses (up to 5, comma-separated)'),
+            h('input', {
+              id: 'test-addresses',
+              name: 'addresses',
+              type: 'text',
+              required: true,
+              autocomplete: 'email',
+            }),
+          ],
+          submitLabel: 'Send test',
+          onSubmit: async (data) => {
+            const addresses = String(data.get('addresses'))
+              .split(',')
+              .map((address) => address.trim())
+              .filter(Boolean);
+            /** @type {{ messageIds: string[] }} */
+            const sent = await api.post(`${base}/test-send`, { addresses });
+            return `Sent ${format.integer(sent.messageIds.length)} test message(s).`;
+          },
+        })
+      : null,
+    editable
+      ? actionForm({
+          title: 'Schedule',
+          fields: [
+            h('label', { for: 'schedule-at' }, 'Send at (your local time)'),
+            h('input', { id: 'schedule-at', name: 'at', type: 'datetime-local', required: true }),
+          ],
+          submitLabel: 'Schedule',
+          onSubmit: async (data) => {
+            await api.post(`${base}/schedule`, {
+              at: new Date(String(data.get('at'))).toISOString(),
+            });
+            refresh();
+            return 'Scheduled.';
+          },
+        })
+      : null,
+    h(
+      'div',
+      { class: 'toolbar' },
+      editable
+        ? h('button', { type: 'button', class: 'danger', onclick: () => void send() }, 'Send now…')
+        : null,
+      CANCELLABLE.has(campaign.status)
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary', onclick: () => void act('cancel') },
+            'Cancel campaign',
+          )
+        : null,
+    ),
+    outcome,
+  );
+};
+
+/**
+ * @param {CampaignResults} results
+ * @param {import('../shared/format.js').Format} format
+ */
+const resultsSection = (results, format) => {
+  const funnel = /** @type {[string, number][]} */ ([
+    ['Audience', results.audience],
+    ['Eligible', results.eligible],
+    ['Sent', results.sent],
+    ['Delivered', results.delivered],
+    ['Opened', results.opened],
+    ['Clicked', results.clicked],
+  ]);
+  const { treatment, holdout, uplift } = results;
+  return h(
+    'section',
+    { 'aria-labelledby': 'results-title' },
+    h('h2', { id: 'results-title' }, 'Results'),
+    chartFigure({
+      id: 'campaign-funnel',
+      title: 'Funnel',
+      type: 'bar',
+      labels: funnel.map(([label]) => label),
+      series: [{ label: 'Customers', values: funnel.map(([, value]) => value) }],
+      formatValue: format.integer,
+    }),
+    definitions([
+      ['Held out', format.integer(results.heldOut)],
+      ['Bounced', format.integer(results.bounced)],
+      ['Complaints', format.integer(results.complained)],
+      ['Unsubscribed', format.integer(results.unsubscribed)],
+      ['Failed', format.integer(results.failed)],
+    ]),
+    table({
+      caption: `Conversions within ${results.attributionWindowDays} days`,
+      headers: [
+        'Group',
+        'Recipients',
+        'Converted',
+        'Conversion rate',
+        'Revenue',
+        'Revenue per recipient',
+      ],
+      rowHeaders: true,
+      rows: [
+        ['Mailed', treatment],
+        ['Held out', holdout],
+      ].map(([label, stats]) => {
+        const s = /** @type {import('../shared/api-types.js').ConversionStats} */ (stats);
+        return [
+          String(label),
+          format.integer(s.recipients),
+          format.integer(s.converted),
+          format.percent(s.conversionRate),
+          format.money(s.revenue),
+          format.money(s.revenuePerRecipient),
+        ];
+      }),
+    }),
+    results.heldOut > 0
+      ? h(
+          'p',
+          { class: 'lede' },
+          `Uplift: ${format.decimal(uplift.conversionRatePoints)} percentage points of conversion, `,
+          `${format.money(uplift.incrementalRevenue)} incremental revenue (${format.decimal(uplift.incrementalConversions)} extra conversions).`,
+        )
+      : h('p', { class: 'hint' }, 'No holdout: uplift cannot be measured.'),
+  );
+};
+
+/** @type {import('../shared/page-context.js').Page} */
+export const campaignPage = {
+  title: () => 'Campaign',
+  render: async (context) => {
+    const { api, format, params, show, signal } = context;
+    const base = `v1/campaigns/${encodeURIComponent(params.id ?? '')}`;
+    /** @type {Campaign} */
+    const campaign = await api.get(base, signal);
+    /** @type {CampaignResults | undefined} */
+    const results = HAS_RESULTS.has(campaign.status)
+      ? await api.get(`${base}/results`, signal)
+      : undefined;
+    document.title = `${campaign.name} · Shoal`;
+    show(
+      pageHeading(campaign.name, ' ', statusBadge(campaign.status)),
+      campaign.pausedReason
+        ? h(
+            'div',
+            { class: 'state state-error', role: 'alert' },
+            h('p', {}, `Paused: ${campaign.pausedReason}`),
+          )
+        : null,
+      definitions([
+        ['Subject', campaign.content.subject],
+        ['Audience', campaign.audience.segmentIds.join(', ')],
+        ['Excluded', campaign.audience.excludedSegmentIds?.join(', ')],
+        ['Holdout', `${campaign.holdoutPercent}%`],
+        ['Scheduled for', campaign.scheduledAt ? format.dateTime(campaign.scheduledAt) : undefined],
+        ['Started', campaign.startedAt ? format.dateTime(campaign.startedAt) : undefined],
+      ]),
+      actions(context, campaign),
+      results
+        ? resultsSection(results, format)
+        : emptyState('No results yet: the campaign has not been sent.'),
+    );
+  },
+};

@@ -1,0 +1,215 @@
+// @ts-check
+import { confirmAction } from '../shared/confirm-dialog.js';
+import { definitions, download, h, table } from '../shared/dom.js';
+import { pageHeading, problemList } from '../shared/page-states.js';
+import { hrefTo } from '../shared/router.js';
+
+/**
+ * @typedef {import('../shared/api-types.js').CustomerDetail} CustomerDetail
+ * @typedef {import('../shared/format.js').Format} Format
+ */
+
+/** The profile fields worth a line, in reading order; the rest are in the JSON export. */
+const PROFILE_FIELDS = /** @type {const} */ ([
+  ['emailDisplay', 'E-mail'],
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['country', 'Country'],
+  ['city', 'City'],
+  ['language', 'Language'],
+  ['timeZone', 'Time zone'],
+  ['birthYear', 'Birth year'],
+  ['income', 'Income'],
+]);
+
+/** @param {Record<string, unknown>} features @param {Format} format */
+const featureList = (features, format) =>
+  definitions([
+    [
+      'Orders',
+      typeof features.frequency === 'number' ? format.integer(features.frequency) : undefined,
+    ],
+    [
+      'Total spend',
+      typeof features.monetary === 'number' ? format.money(features.monetary) : undefined,
+    ],
+    [
+      'Average order value',
+      typeof features.averageOrderValue === 'number'
+        ? format.money(features.averageOrderValue)
+        : undefined,
+    ],
+    [
+      'Days since last order',
+      typeof features.recencyDays === 'number' ? format.integer(features.recencyDays) : undefined,
+    ],
+    ['Top category', /** @type {string | undefined} */ (features.topCategory)],
+    ['Preferred channel', /** @type {string | undefined} */ (features.preferredChannel)],
+    ['Consent', /** @type {string | undefined} */ (features.consentState)],
+  ]);
+
+/**
+ * @param {CustomerDetail} customer
+ * @param {Format} format
+ */
+const customerSections = (customer, format) => {
+  const { profile, segments } = customer;
+  const consent = /** @type {{ state?: string } | undefined} */ (profile.consent);
+  return [
+    h(
+      'section',
+      { 'aria-labelledby': 'profile-title' },
+      h('h2', { id: 'profile-title' }, 'Profile'),
+      definitions([
+        ...PROFILE_FIELDS.map(
+          ([field, label]) =>
+            /** @type {[string, string | undefined]} */ ([
+              label,
+              profile[field] === undefined ? undefined : String(profile[field]),
+            ]),
+        ),
+        ['Marketing consent', consent?.state],
+      ]),
+    ),
+    segments
+      ? h(
+          'section',
+          { 'aria-labelledby': 'segments-title' },
+          h('h2', { id: 'segments-title' }, 'Segments'),
+          h(
+            'p',
+            {},
+            `As of ${format.date(segments.asOf)}: `,
+            segments.rfm
+              ? `${segments.rfm.segmentName} (R ${segments.rfm.r}, F ${segments.rfm.f}, M ${segments.rfm.m}), `
+              : '',
+            `lifecycle stage ${segments.lifecycleStage}.`,
+          ),
+          table({
+            headers: ['Segment', 'Since', 'Why'],
+            rowHeaders: true,
+            rows: segments.memberships.map((membership) => [
+              h('a', { href: hrefTo(['segments', membership.segmentId]) }, membership.segmentName),
+              format.date(membership.since),
+              h(
+                'ul',
+                { class: 'reasons' },
+                ...membership.reason.map((reason) => h('li', {}, reason)),
+              ),
+            ]),
+          }),
+          h('h3', {}, 'Features'),
+          featureList(segments.features, format),
+        )
+      : h(
+          'section',
+          {},
+          h('h2', {}, 'Segments'),
+          h('p', {}, 'Not segmented yet: the next run will place this customer.'),
+        ),
+    h(
+      'section',
+      { 'aria-labelledby': 'orders-title' },
+      h('h2', { id: 'orders-title' }, 'Orders'),
+      customer.orders.length === 0
+        ? h('p', {}, 'No orders.')
+        : table({
+            headers: ['Order', 'Date', 'Status', 'Channel', 'Total', 'Net revenue'],
+            rowHeaders: true,
+            rows: customer.orders.map((order) => [
+              order.orderId,
+              format.dateTime(order.orderedAt),
+              order.status,
+              order.channel ?? '—',
+              format.money(order.total),
+              format.money(order.netRevenue),
+            ]),
+          }),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'events-title' },
+      h('h2', { id: 'events-title' }, 'Recent events'),
+      customer.events.length === 0
+        ? h('p', {}, 'No events.')
+        : table({
+            headers: ['Event', 'When'],
+            rowHeaders: true,
+            rows: customer.events.map((event) => [event.type, format.dateTime(event.at)]),
+          }),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'sends-title' },
+      h('h2', { id: 'sends-title' }, 'Messages'),
+      customer.sends.length === 0
+        ? h('p', {}, 'No campaign messages.')
+        : table({
+            headers: ['Campaign', 'Status', 'When'],
+            rowHeaders: true,
+            rows: customer.sends.map((send) => [
+              h('a', { href: hrefTo(['campaigns', send.campaignId]) }, send.campaignId),
+              send.reason ? `${send.status} (${send.reason})` : send.status,
+              format.dateTime(send.sentAt ?? send.updatedAt),
+            ]),
+          }),
+    ),
+  ];
+};
+
+/** @type {import('../shared/page-context.js').Page} */
+export const customerPage = {
+  title: (params) => `Customer ${params.id}`,
+  render: async ({ api, format, params, show, signal }) => {
+    const customerId = params.id ?? '';
+    const base = `v1/customers/${encodeURIComponent(customerId)}`;
+    /** @type {CustomerDetail} */
+    const customer = await api.get(base, signal);
+    const outcome = h('div', { 'aria-live': 'polite' });
+    const exportData = async () => {
+      try {
+        download(await api.blob(`${base}/export`), `customer-${customerId}.json`);
+      } catch (error) {
+        outcome.replaceChildren(problemList(error));
+      }
+    };
+    const erase = async () => {
+      const confirmed = await confirmAction({
+        title: `Erase customer ${customerId}?`,
+        message:
+          'Their profile, orders, events, segment memberships and messages are deleted everywhere Shoal keeps them. Only a hashed entry remains so that a later import cannot mail them again. This cannot be undone.',
+        confirmLabel: 'Erase everywhere',
+      });
+      if (!confirmed) return;
+      try {
+        await api.remove(base);
+        show(
+          pageHeading(`Customer ${customerId}`),
+          h(
+            'p',
+            { class: 'state state-done', role: 'status' },
+            'Erased. Only a hashed suppression entry remains.',
+          ),
+          h('p', {}, h('a', { href: '#/overview' }, 'Back to the overview')),
+        );
+      } catch (error) {
+        outcome.replaceChildren(problemList(error));
+      }
+    };
+    show(
+      pageHeading(`Customer ${customerId}`),
+      h(
+        'div',
+        { class: 'toolbar' },
+        h(
+          'button',
+          { type: 'button', onclick: () => void exportData() },
+          'Export everything (JSON)',
+        ),
+        h('button', { type: 'button', class: 'danger', onclick: () => void erase() }, 'Erase…'),
+      ),
+      outcome,
+      ...customerSections(customer, format),
+    );
+  },
+};

@@ -1,0 +1,306 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DashboardTarget, startDashboardTarget, targetApi } from './dashboard-target';
+import { launchChromium } from './launch-chromium';
+
+const SCREENSHOTS = 'test-artifacts/dashboard';
+
+interface Config {
+  currency: string;
+  locale: string;
+}
+interface Segment {
+  segmentId: string;
+  name: string;
+  kind: string;
+  customers: number;
+}
+
+describe('dashboard', () => {
+  let target: DashboardTarget;
+  let api: ReturnType<typeof targetApi>;
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  let page: Page;
+  let config: Config;
+  const pageErrors: string[] = [];
+
+  const integer = (value: number) => new Intl.NumberFormat(config.locale).format(value);
+  const money = (value: number) =>
+    new Intl.NumberFormat(config.locale, { style: 'currency', currency: config.currency }).format(
+      value,
+    );
+
+  /** Opens a route and waits until its data (not the loading state) is on screen. */
+  const open = async (hash: string) => {
+    const url = `${target.baseUrl}/${hash}`;
+    // Going to the URL already shown fires no hashchange, so nothing would render again.
+    if (page.url() === url) await page.reload();
+    else await page.goto(url);
+    await page.locator('main h1').first().waitFor();
+    await page.locator('main > .state-loading').waitFor({ state: 'detached' });
+  };
+  const screenshot = (name: string) =>
+    page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  const stat = (name: string) => page.locator(`[data-stat="${name}"]`).first().innerText();
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    target = await startDashboardTarget();
+    api = targetApi(target);
+    config = await api.get<Config>('/v1/config');
+    ({ context, close } = await launchChromium());
+    page = await context.newPage();
+    // Fail in seconds, not the default half-minute: every page here answers from loopback.
+    page.setDefaultTimeout(5_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // Signed in the way `shoal dev` links do; the sign-in test uses a tab of its own.
+    await page.goto(`${target.baseUrl}/#key=${encodeURIComponent(target.adminKey)}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await close?.();
+    await target?.stop();
+  });
+
+  it('asks for the admin key, refuses a wrong one, and takes one from the URL fragment', async () => {
+    // Prepare: a tab without a key (session storage is per tab)
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(5_000);
+    await tab.goto(`${target.baseUrl}/#/overview`);
+
+    // Act / Assess: the sign-in form, then a wrong key
+    await tab.getByLabel('Admin key').fill('wrong-key');
+    await tab.screenshot({ path: `${SCREENSHOTS}/sign-in.png` });
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => tab.getByRole('alert').innerText()).toContain('not accepted');
+
+    // Act: the link `shoal dev` prints, pasted into the same tab
+    await tab.goto(`${target.baseUrl}/#key=${encodeURIComponent(target.adminKey)}`);
+    await tab.locator('main h1', { hasText: 'Overview' }).waitFor();
+
+    // Assess: the key left the address bar
+    expect(tab.url()).not.toContain(target.adminKey);
+    expect(tab.url()).toMatch(/#\/overview$/);
+    await tab.close();
+  });
+
+  it('shows the overview figures the API reports, in the shop currency and locale', async () => {
+    const overview = await api.get<{
+      customers: number;
+      customersWithOrders: number;
+      revenue: number;
+      segments: Segment[];
+    }>('/v1/overview');
+
+    await open('#/overview');
+    await screenshot('overview');
+
+    expect(await stat('customers')).toBe(integer(overview.customers));
+    expect(await stat('customersWithOrders')).toBe(integer(overview.customersWithOrders));
+    expect(await stat('revenue')).toBe(money(overview.revenue));
+    const biggest = overview.segments.reduce((a, b) => (b.customers > a.customers ? b : a));
+    const row = page.locator('#segment-sizes tbody tr').filter({
+      has: page.getByRole('rowheader', { name: biggest.name, exact: true, includeHidden: true }),
+    });
+    expect(await row.locator('td').textContent()).toBe(integer(biggest.customers));
+    await expect.poll(() => page.locator('#segment-trend canvas').count()).toBe(1);
+  });
+
+  it('shows the RFM grid and lists the customers of a clicked cell', async () => {
+    const grid = await api.get<{ cells: { r: number; f: number; customers: number }[] }>(
+      '/v1/rfm/grid',
+    );
+    const fullest = grid.cells.reduce((a, b) => (b.customers > a.customers ? b : a));
+
+    await open('#/rfm');
+    const cell = page.locator(`.grid-cell[data-r="${fullest.r}"][data-f="${fullest.f}"]`);
+    expect(await cell.locator('.count').innerText()).toBe(integer(fullest.customers));
+    await cell.click();
+    await page.locator('.cell-customers table').waitFor();
+    await screenshot('rfm');
+
+    expect(await page.locator('.cell-customers tbody tr').count()).toBe(
+      Math.min(50, fullest.customers),
+    );
+  });
+
+  it('shows the movement between RFM segments with losses marked', async () => {
+    const { runs } = await api.get<{
+      runs: { rfmTransitions: Record<string, Record<string, number>> }[];
+    }>('/v1/runs?limit=5');
+    const [from, row] = Object.entries(runs[0]!.rfmTransitions)[0]!;
+    const [to, count] = Object.entries(row)[0]!;
+
+    await open('#/movement');
+    await screenshot('movement');
+
+    const cell = page.locator(`td[data-from="${from}"][data-to="${to}"]`);
+    expect(await cell.innerText()).toContain(integer(count));
+    expect(await page.locator('td.loss').count()).toBeGreaterThan(0);
+  });
+
+  it('shows a segment with its figures, members and their reasons', async () => {
+    const { segments } = await api.get<{ segments: Segment[] }>('/v1/segments');
+    const segment = segments.find((s) => s.customers > 0)!;
+    const detail = await api.get<{ customers: number; revenue: number }>(
+      `/v1/segments/${encodeURIComponent(segment.segmentId)}`,
+    );
+
+    await open(`#/segments/${encodeURIComponent(segment.segmentId)}`);
+    await page.locator('table', { hasText: 'Why' }).waitFor();
+    await screenshot('segment');
+
+    expect(await page.locator('h1').innerText()).toBe(segment.name);
+    expect(await stat('customers')).toBe(integer(detail.customers));
+    expect(await stat('revenue')).toBe(money(detail.revenue));
+    expect(await page.locator('.reasons li').count()).toBeGreaterThan(0);
+  });
+
+  it('counts a rule built in the rule builder live and saves it as a segment', async () => {
+    const rule = {
+      type: 'and',
+      children: [{ type: 'compare', field: 'rfm.r', op: 'gte', value: 4 }],
+    };
+    const { count } = await api.post<{ count: number }>('/v1/segments/preview', { rule });
+
+    await open('#/segments/new');
+    await page.getByLabel('Name').fill('Recent buyers');
+    await page.getByLabel('Field').selectOption('rfm.r');
+    await page.getByLabel('Operator').selectOption('gte');
+    await page.getByLabel('Value').fill('4');
+
+    await expect.poll(() => page.locator('#preview-count').innerText()).toBe(integer(count));
+    await screenshot('segment-builder');
+    await page.getByRole('button', { name: 'Save segment' }).click();
+    await page.locator('main h1', { hasText: 'Recent buyers' }).waitFor();
+  });
+
+  it('shows each cluster with its size and distinguishing features', async () => {
+    const { clusters } = await api.get<{ clusters: { name: string; customers: number }[] }>(
+      '/v1/clusters',
+    );
+
+    await open('#/clusters');
+    await screenshot('clusters');
+
+    for (const cluster of clusters) {
+      const section = page.locator('section.cluster', { hasText: cluster.name });
+      expect(await section.locator('[data-stat="customers"]').innerText()).toBe(
+        integer(cluster.customers),
+      );
+    }
+  });
+
+  it('builds a campaign with a live eligible count, sends it, and finds it in the outbox', async () => {
+    const { segments } = await api.get<{ segments: Segment[] }>('/v1/segments');
+    const audience = segments.find((s) => s.kind === 'rfm' && s.customers > 0)!;
+    const estimate = await api.post<{ eligible: number }>('/v1/campaigns/audience-estimate', {
+      audience: { segmentIds: [audience.segmentId], excludedSegmentIds: [] },
+    });
+
+    await open('#/campaigns/new');
+    await page.getByLabel('Campaign name').fill('Autumn hello');
+    await page
+      .getByRole('group', { name: 'Send to customers in any of' })
+      .getByLabel(audience.name)
+      .check();
+    await expect
+      .poll(() => page.locator('#eligible-count').innerText())
+      .toBe(integer(estimate.eligible));
+    await page.getByLabel('Subject').fill('Autumn is here');
+    await page.getByLabel(/^Body/).fill('<p>Hello {{ customer.firstName }}</p>');
+    await screenshot('campaign-builder');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('main h1', { hasText: 'Autumn hello' }).waitFor();
+
+    await page.getByRole('button', { name: 'Send now…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send now' }).click();
+    await page.locator('main h1 .badge', { hasText: 'sent' }).waitFor();
+    await page.locator('#campaign-funnel').waitFor();
+    await screenshot('campaign');
+
+    await open('#/campaigns');
+    await screenshot('campaigns');
+    expect(await page.locator('tbody tr', { hasText: 'Autumn hello' }).count()).toBe(1);
+
+    await open('#/outbox');
+    await screenshot('outbox');
+    const messages = page.locator('details.message', { hasText: 'Autumn is here' });
+    expect(await messages.count()).toBeGreaterThan(0);
+    await messages.first().locator('summary').click();
+    await expect
+      .poll(() => messages.first().locator('iframe').getAttribute('srcdoc'))
+      .toContain('Hello');
+  });
+
+  it('lists imports and shows an import’s rejected rows with reasons', async () => {
+    const { items } = await api.get<{ items: { id: string }[] }>('/v1/imports');
+    const report = await api.get<{ rejected: { reason: string }[] }>(
+      `/v1/imports/${encodeURIComponent(items[0]!.id)}`,
+    );
+
+    await open('#/imports');
+    await screenshot('imports');
+    expect(await page.locator('table.imports tbody tr').count()).toBe(items.length);
+
+    await page.locator('table.imports tbody a').first().click();
+    await page.locator('h2', { hasText: 'Rejected rows' }).waitFor();
+    await screenshot('import');
+    const rejectedRows = page.locator('section', { hasText: 'Rejected rows' }).locator('tbody tr');
+    expect(await rejectedRows.count()).toBe(report.rejected.length);
+  });
+
+  it('shows a customer and erases them after confirmation', async () => {
+    const { items } = await api.get<{ items: { customerId: string }[] }>('/v1/customers?limit=1');
+    const { customerId } = items[0]!;
+
+    await open(`#/customers/${encodeURIComponent(customerId)}`);
+    await screenshot('customer');
+    await page.getByRole('button', { name: 'Erase…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await api.status(`/v1/customers/${encodeURIComponent(customerId)}`)).toBe(200);
+
+    await page.getByRole('button', { name: 'Erase…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase everywhere' }).click();
+    await page.getByText('Erased.').waitFor();
+
+    expect(await api.status(`/v1/customers/${encodeURIComponent(customerId)}`)).toBe(404);
+  });
+
+  it('says when the API is unreachable, when there is no data yet, and when a run failed', async () => {
+    await page.route('**/v1/overview', (route) => route.abort('connectionrefused'));
+    await open('#/overview');
+    expect(await page.getByRole('alert').innerText()).toContain('cannot be reached');
+    await screenshot('state-unreachable');
+
+    await page.unroute('**/v1/overview');
+    await page.route('**/v1/overview', (route) =>
+      route.fulfill({
+        json: { customers: 0, customersWithOrders: 0, revenue: 0, segments: [] },
+      }),
+    );
+    await open('#/overview');
+    expect(await page.locator('.state-empty').innerText()).toContain('upload an export');
+    await screenshot('state-empty');
+
+    await page.unroute('**/v1/overview');
+    const overview = await api.get<Record<string, unknown>>('/v1/overview');
+    await page.route('**/v1/overview', (route) =>
+      route.fulfill({
+        json: {
+          ...overview,
+          lastRun: { status: 'failed', asOf: '2026-11-02', error: 'DynamoDB throttled' },
+        },
+      }),
+    );
+    await open('#/overview');
+    expect(await page.getByRole('alert').innerText()).toContain('DynamoDB throttled');
+    await page.unroute('**/v1/overview');
+  });
+
+  it('raised no script error on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
