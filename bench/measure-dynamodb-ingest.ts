@@ -54,6 +54,7 @@ const observedStore = (store: CustomerStore, usage: StoreUsage): CustomerStore =
   saveEvents: (events) => store.saveEvents(events),
   scanCustomers: (shard) => store.scanCustomers(shard),
   getCustomer: (id) => store.getCustomer(id),
+  deleteCustomer: (id, aliases) => store.deleteCustomer(id, aliases),
 });
 
 const emptyUsage = (): StoreUsage => ({

@@ -29,6 +29,7 @@ import type {
   CampaignStore,
   MessageRef,
   ReconcileOutcome,
+  SendDeletion,
   SendFilter,
 } from '../../core/ports/campaign-store';
 import type { Clock } from '../../core/shared/clock';
@@ -49,6 +50,7 @@ import {
   sendKey,
   suppressionItemKey,
 } from './campaign-table-keys';
+import { batchDeleteAll } from './dynamodb-batch-deleter';
 import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll } from './dynamodb-batch-writer';
 import { mapWithConcurrency } from './map-with-concurrency';
@@ -403,6 +405,76 @@ export class DynamoDbCampaignStore implements CampaignStore {
     return this.reconcileStrategy(send);
   }
 
+  async listCustomerSends(customerId: string): Promise<CampaignSend[]> {
+    const items = await this.queryAll({
+      IndexName: BY_CUSTOMER_INDEX,
+      KeyConditionExpression: 'gsi1pk = :customer',
+      ExpressionAttributeValues: { ':customer': customerHistoryPartition(customerId) },
+    });
+    return items.map((item) => withoutLayout(item) as CampaignSend);
+  }
+
+  async listDeliveryEvents(messageIds: string[]): Promise<DeliveryEventRecord[]> {
+    const items = await this.messageItems(messageIds);
+    return items
+      .filter((item) => (item.sk as string).startsWith(deliveryEventKey('', '').sk))
+      .map((item) => withoutLayout(item) as unknown as DeliveryEventRecord);
+  }
+
+  /**
+   * A record may have lost its MessageId to a crash while the send-id entry kept it, so both name
+   * the messages to delete. The outbox records go last: if anything fails before, a retry still
+   * finds them through the index and with them everything else.
+   */
+  async deleteSends(sends: CampaignSend[]): Promise<SendDeletion> {
+    const acceptedKeys = sends.map((send) => acceptedSendKey(send.sendId ?? sendIdFor(send)));
+    const accepted = await batchGetAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: acceptedKeys,
+      retry: this.retry,
+    });
+    const messageIds = [
+      ...new Set([
+        ...sends.flatMap((send) => (send.messageId ? [send.messageId] : [])),
+        ...accepted.flatMap((item) => (typeof item.messageId === 'string' ? [item.messageId] : [])),
+      ]),
+    ];
+    const messageItems = await this.messageItems(messageIds);
+    await this.deleteAll([...messageItems.map(keyOf), ...accepted.map(keyOf)]);
+    await this.deleteAll(sends.map((send) => sendKey(send.campaignId, send.customerId)));
+    return {
+      sends: sends.length,
+      messages: messageItems.filter((item) => item.sk === messageKey('').sk).length,
+      deliveryEvents: messageItems.filter((item) =>
+        (item.sk as string).startsWith(deliveryEventKey('', '').sk),
+      ).length,
+    };
+  }
+
+  /** Every item of each message's partition: the MessageId map entry and its delivery events. */
+  private async messageItems(messageIds: string[]): Promise<Item[]> {
+    const perMessage = await mapWithConcurrency(
+      [...new Set(messageIds)],
+      HISTORY_QUERIES_IN_FLIGHT,
+      (messageId) =>
+        this.queryAll({
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': messageKey(messageId).pk },
+        }),
+    );
+    return perMessage.flat();
+  }
+
+  private deleteAll(keys: { pk: string; sk: string }[]): Promise<void> {
+    return batchDeleteAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys,
+      retry: this.retry,
+    });
+  }
+
   private async findAcceptedSend(send: CampaignSend): Promise<ReconcileOutcome> {
     const item = await this.get(acceptedSendKey(send.sendId ?? sendIdFor(send)));
     return typeof item?.messageId === 'string'
@@ -451,6 +523,8 @@ const sendItem = (send: CampaignSend): Item => ({
   ...sendKey(send.campaignId, send.customerId),
   ...customerIndexKeys({ ...send, sentAt: send.status === 'sent' ? send.sentAt : undefined }),
 });
+
+const keyOf = (item: Item) => ({ pk: item.pk as string, sk: item.sk as string });
 
 const withoutLayout = (item: Item): Item => {
   const rest = { ...item };

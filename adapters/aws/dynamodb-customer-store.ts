@@ -1,9 +1,16 @@
-import { paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  paginateQuery,
+  paginateScan,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { CustomerEvent } from '../../core/customers/customer-event';
 import { eventKey } from '../../core/ingest/event-key';
 import type { CustomerProfile } from '../../core/customers/customer-profile';
 import type { Order } from '../../core/customers/order';
 import type {
+  CustomerDeletion,
   CustomerRecord,
   CustomerStore,
   IdentityMatches,
@@ -17,6 +24,7 @@ import {
   orderSortKey,
   PROFILE_SORT_KEY,
 } from './customer-table-keys';
+import { batchDeleteAll } from './dynamodb-batch-deleter';
 import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll, type KeyedPut } from './dynamodb-batch-writer';
 import type { RetryPolicy } from './retry-policy';
@@ -160,6 +168,78 @@ export class DynamoDbCustomerStore implements CustomerStore {
       for (const item of (page.Items ?? []) as StoredItem[]) addItem(record, item);
     }
     return record.profile ? (record as CustomerRecord) : undefined;
+  }
+
+  async deleteCustomer(
+    customerId: string,
+    aliases: { externalIds: string[]; emails: string[] },
+  ): Promise<CustomerDeletion> {
+    const items = await this.partitionForDeletion(customerId);
+    const others = items.filter((item) => item.sk !== PROFILE_SORT_KEY);
+    await batchDeleteAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: others.map(({ pk, sk }) => ({ pk, sk })),
+      retry: this.retry,
+    });
+    const aliasKeys = [
+      ...[...new Set(aliases.externalIds)].map(externalIdAlias),
+      ...[...new Set(aliases.emails)].map(emailAlias),
+    ];
+    const deletedAliases = await Promise.all(
+      aliasKeys.map((key) => this.deleteAliasOf(customerId, key)),
+    );
+    const profiles = items.filter((item) => item.sk === PROFILE_SORT_KEY);
+    await batchDeleteAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: profiles.map(({ pk, sk }) => ({ pk, sk })),
+      retry: this.retry,
+    });
+    return {
+      profiles: profiles.length,
+      orders: others.filter((item) => item.sk.startsWith('ORDER#')).length,
+      events: others.filter((item) => item.sk.startsWith('EVENT#')).length,
+      aliases: deletedAliases.filter(Boolean).length,
+    };
+  }
+
+  /** Keys only, strongly consistent: a deletion must see every item written before it started. */
+  private async partitionForDeletion(customerId: string): Promise<StoredItem[]> {
+    const items: StoredItem[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': customerPartition(customerId) },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) items.push(...((page.Items ?? []) as StoredItem[]));
+    return items;
+  }
+
+  /** Deletes the alias only while it points to this customer; true when it did. */
+  private async deleteAliasOf(
+    customerId: string,
+    key: { pk: string; sk: string },
+  ): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: 'customerId = :customerId',
+          ExpressionAttributeValues: { ':customerId': customerId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   private put(puts: KeyedPut[]): Promise<WriteOutcome> {

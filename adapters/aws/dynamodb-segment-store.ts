@@ -16,6 +16,7 @@ import type {
 } from '../../core/segmentation-runs/segmentation-run';
 import type { SegmentDefinition } from '../../core/segments';
 import { DependencyFailedError } from '../../core/shared/errors';
+import { batchDeleteAll } from './dynamodb-batch-deleter';
 import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll } from './dynamodb-batch-writer';
 import {
@@ -217,5 +218,54 @@ export class DynamoDbSegmentStore implements SegmentStore {
       for (const item of page.Items ?? []) ids.push(item.customerId as string);
     }
     return ids;
+  }
+
+  /**
+   * Reads the run listing's keys only (a run item carries its whole summary), then the customer's
+   * summary in each run with BatchGetItem: a handful of requests even after years of nightly runs.
+   */
+  async listCustomerSegmentHistory(customerId: string): Promise<CustomerSegments[]> {
+    const runIds: string[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': runListingKey('').pk },
+        ProjectionExpression: 'sk',
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) runIds.push(item.sk as string);
+    }
+    const items = await batchGetAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: runIds.map((runId) => customerSegmentsKey(runId, customerId)),
+    });
+    const byRun = new Map(
+      items.map((item) => {
+        const summary = item.data as CustomerSegments;
+        return [summary.runId, summary];
+      }),
+    );
+    return runIds.flatMap((runId) => {
+      const summary = byRun.get(runId);
+      return summary ? [summary] : [];
+    });
+  }
+
+  async deleteCustomerSegments(summaries: CustomerSegments[]): Promise<void> {
+    await batchDeleteAll({
+      documents: this.documents,
+      tableName: this.tableName,
+      keys: summaries.flatMap((summary) => [
+        customerSegmentsKey(summary.runId, summary.customerId),
+        ...summary.memberships.map((membership) =>
+          memberKey(summary.runId, membership.segmentId, summary.customerId),
+        ),
+      ]),
+    });
   }
 }

@@ -14,6 +14,7 @@ import type {
   CampaignStore,
   MessageRef,
   ReconcileOutcome,
+  SendDeletion,
   SendFilter,
 } from '../../core/ports/campaign-store';
 import type { Clock } from '../../core/shared/clock';
@@ -194,6 +195,33 @@ export class InMemoryCampaignStore implements CampaignStore {
 
   async reconcile(send: CampaignSend): Promise<ReconcileOutcome> {
     return this.reconcileStrategy(copy(send));
+  }
+
+  async listCustomerSends(customerId: string): Promise<CampaignSend[]> {
+    await yieldTurn();
+    return [...this.sends.values()].filter((s) => s.customerId === customerId).map(copy);
+  }
+
+  async listDeliveryEvents(messageIds: string[]): Promise<DeliveryEventRecord[]> {
+    await yieldTurn();
+    const wanted = new Set(messageIds);
+    return [...this.events.values()].filter((e) => wanted.has(e.messageId)).map(copy);
+  }
+
+  /** Messages are found by (campaign, customer), which is what the DynamoDB send-id entry encodes. */
+  async deleteSends(sends: CampaignSend[]): Promise<SendDeletion> {
+    await yieldTurn();
+    const deleted = new Set(sends.map((s) => sendKey(s.campaignId, s.customerId)));
+    const named = (ref: MessageRef) => deleted.has(sendKey(ref.campaignId, ref.customerId));
+    const result: SendDeletion = { sends: 0, messages: 0, deliveryEvents: 0 };
+    for (const [messageId, ref] of this.messages) {
+      if (named(ref) && this.messages.delete(messageId)) result.messages += 1;
+    }
+    for (const [key, event] of this.events) {
+      if (named(event) && this.events.delete(key)) result.deliveryEvents += 1;
+    }
+    for (const key of deleted) if (this.sends.delete(key)) result.sends += 1;
+    return result;
   }
 }
 

@@ -3,6 +3,7 @@ import type { CustomerEvent } from '../../core/customers/customer-event';
 import type { CustomerProfile } from '../../core/customers/customer-profile';
 import type { Order } from '../../core/customers/order';
 import type {
+  CustomerDeletion,
   CustomerRecord,
   CustomerStore,
   IdentityMatches,
@@ -121,6 +122,30 @@ export class InMemoryCustomerStore implements CustomerStore {
 
   async getCustomer(customerId: string): Promise<CustomerRecord | undefined> {
     return this.recordOf(customerId);
+  }
+
+  async deleteCustomer(
+    customerId: string,
+    aliases: { externalIds: string[]; emails: string[] },
+  ): Promise<CustomerDeletion> {
+    const orderIds = this.orderIdsByCustomer.get(customerId) ?? new Set<string>();
+    for (const orderId of orderIds) this.orders.delete(orderId);
+    this.orderIdsByCustomer.delete(customerId);
+    const events = this.eventsByCustomer.get(customerId)?.size ?? 0;
+    this.eventsByCustomer.delete(customerId);
+    let deletedAliases = 0;
+    for (const [index, keys] of [
+      [this.byExternalId, new Set(aliases.externalIds)],
+      [this.byEmail, new Set(aliases.emails)],
+    ] as const) {
+      for (const key of keys) {
+        if (index.get(key) !== customerId) continue;
+        index.delete(key);
+        deletedAliases++;
+      }
+    }
+    const profiles = this.profiles.delete(customerId) ? 1 : 0;
+    return { profiles, orders: orderIds.size, events, aliases: deletedAliases };
   }
 
   private recordOf(customerId: string): CustomerRecord | undefined {

@@ -19,6 +19,13 @@ export type ReconcileOutcome =
   | { outcome: 'not-sent' }
   | { outcome: 'unknown' };
 
+/** How many items one customer's sends took with them when deleted. */
+export interface SendDeletion {
+  sends: number;
+  messages: number;
+  deliveryEvents: number;
+}
+
 export interface SendFilter {
   statuses?: SendStatus[];
   /** Restricts the listing to a slice of the audience, e.g. the customers of one SQS message. */
@@ -81,4 +88,15 @@ export interface CampaignStore {
    * X-Shoal-Send-Id of the message): e.g. in a log of accepted sends or the SES event stream.
    */
   reconcile(send: CampaignSend): Promise<ReconcileOutcome>;
+
+  /** Every outbox record of the customer, in any campaign and status (export, erasure). */
+  listCustomerSends(customerId: string): Promise<CampaignSend[]>;
+  /** The delivery events recorded for these messages. */
+  listDeliveryEvents(messageIds: string[]): Promise<DeliveryEventRecord[]>;
+  /**
+   * Deletes these outbox records with everything keyed by their messages: the MessageId map
+   * entry, the send-id entry and the delivery events. Campaign delivery counters are aggregates
+   * and stay as they are.
+   */
+  deleteSends(sends: CampaignSend[]): Promise<SendDeletion>;
 }

@@ -29,6 +29,14 @@ export interface CustomerRecord {
   events: CustomerEvent[];
 }
 
+/** How many items of each kind one customer's deletion removed. */
+export interface CustomerDeletion {
+  profiles: number;
+  orders: number;
+  events: number;
+  aliases: number;
+}
+
 /**
  * Profiles, orders and events. Writes are idempotent puts keyed by identity (customer id, order id,
  * event de-duplication key), so replaying a batch never double-counts.
@@ -43,4 +51,13 @@ export interface CustomerStore {
   /** One shard of all customers, with their orders and events; shards partition the customers. */
   scanCustomers(shard: { index: number; count: number }): AsyncIterable<CustomerRecord>;
   getCustomer(customerId: string): Promise<CustomerRecord | undefined>;
+  /**
+   * Deletes the customer's orders and events, those of the given aliases that still point to it
+   * (an alias taken over by someone else is theirs), and its profile last, so a deletion cut short
+   * can be found and run again. Deleting what is already gone counts nothing.
+   */
+  deleteCustomer(
+    customerId: string,
+    aliases: { externalIds: string[]; emails: string[] },
+  ): Promise<CustomerDeletion>;
 }

@@ -37,4 +37,9 @@ export interface SegmentStore {
   ): Promise<WriteOutcome>;
   getCustomerSegments(runId: string, customerIds: string[]): Promise<Map<string, CustomerSegments>>;
   listMemberIds(runId: string, segmentId: string): Promise<string[]>;
+
+  /** The customer's summary in every listed run that still holds one, newest run first. */
+  listCustomerSegmentHistory(customerId: string): Promise<CustomerSegments[]>;
+  /** Deletes these summaries and the member item of each of their memberships. */
+  deleteCustomerSegments(summaries: CustomerSegments[]): Promise<void>;
 }

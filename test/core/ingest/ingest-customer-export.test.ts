@@ -503,6 +503,7 @@ describe('ingestCustomerExport when the store fails', () => {
       saveEvents: (events) => inner.saveEvents(events),
       scanCustomers: (shard) => inner.scanCustomers(shard),
       getCustomer: (id) => inner.getCustomer(id),
+      deleteCustomer: (id, aliases) => inner.deleteCustomer(id, aliases),
     };
 
     const result = await ingest(
@@ -711,6 +712,7 @@ describe('ingestCustomerExport when the store is down', () => {
       saveEvents: (events) => inner.saveEvents(events),
       scanCustomers: (shard) => inner.scanCustomers(shard),
       getCustomer: (id) => inner.getCustomer(id),
+      deleteCustomer: (id, aliases) => inner.deleteCustomer(id, aliases),
     };
 
     await expect(ingest(store, bytesOf('id\n1\n'), 'imports/customers/a.csv')).rejects.toThrow(
