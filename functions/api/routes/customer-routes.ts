@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import { getCustomerDetail } from '../../../core/admin/get-customer-detail';
 import { listRfmCellCustomers } from '../../../core/admin/read-rfm-grid';
+import { resolveCustomerId } from '../../../core/customers/resolve-customer-id';
+import { eraseCustomer } from '../../../core/privacy/erase-customer';
+import { exportCustomerData } from '../../../core/privacy/export-customer-data';
+import { NotFoundError } from '../../../core/shared/errors';
 import type { AdminDeps } from '../admin-deps';
 import { ErrorEnvelope } from '../api-schemas';
 import { defineRoute } from '../http-route';
+
+const CustomerParams = z.object({ customerId: z.string().min(1).max(256) });
+
+/**
+ * The shop's id when an alias knows it; otherwise the id as given, so a second erasure can still
+ * clean up what a first one left when it was cut short after the profile went.
+ */
+const shoalIdOf = async (customerId: string, deps: AdminDeps): Promise<string> => {
+  try {
+    return await resolveCustomerId({ lookup: { customerId }, customers: deps.customers });
+  } catch (error) {
+    if (error instanceof NotFoundError) return customerId;
+    throw error;
+  }
+};
 
 const Score = z.coerce.number().int().min(1).max(5);
 const admin = { function: 'admin', auth: 'admin', tag: 'customers' } as const;
@@ -58,6 +77,48 @@ export const customerRoutes = [
     },
     handle: async ({ params }, deps: AdminDeps) => ({
       body: await getCustomerDetail({ customerId: params.customerId, ...deps }),
+    }),
+  }),
+  defineRoute({
+    ...admin,
+    method: 'GET',
+    path: '/v1/customers/{customerId}/export',
+    summary: 'Everything Shoal holds about the person, as JSON (a subject access request)',
+    params: CustomerParams,
+    responses: {
+      200: {
+        description: 'The data',
+        schema: z.looseObject({ customerId: z.string(), exportedAt: z.string() }),
+      },
+      404: { description: 'Shoal holds nothing under this id', schema: ErrorEnvelope },
+    },
+    handle: async ({ params }, deps: AdminDeps) => {
+      const customerId = await shoalIdOf(params.customerId, deps);
+      return {
+        body: await exportCustomerData({ customerId, ...deps }),
+        headers: {
+          'content-disposition': `attachment; filename="customer-${customerId.replace(/[^A-Za-z0-9_-]/g, '_')}.json"`,
+          'cache-control': 'no-store',
+        },
+      };
+    },
+  }),
+  defineRoute({
+    ...admin,
+    method: 'DELETE',
+    path: '/v1/customers/{customerId}',
+    summary:
+      'Erase the person everywhere Shoal keeps data, keeping only a hashed suppression entry',
+    params: CustomerParams,
+    responses: {
+      200: {
+        description: 'What was deleted, per store',
+        schema: z.looseObject({ customerId: z.string() }),
+      },
+      404: { description: 'Shoal holds nothing under this id', schema: ErrorEnvelope },
+    },
+    handle: async ({ params }, deps: AdminDeps) => ({
+      body: await eraseCustomer({ customerId: await shoalIdOf(params.customerId, deps), ...deps }),
     }),
   }),
 ];

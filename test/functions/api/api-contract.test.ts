@@ -407,4 +407,20 @@ describe('the HTTP API on the local stack', () => {
     expect(detail.json.segments.memberships.length).toBeGreaterThan(0);
     expect((await call('GET', '/v1/customers/nobody', { headers: admin() })).status).toBe(404);
   });
+
+  it('exports everything about a person, then erases them so nothing answers for them again', async () => {
+    const exported = await call('GET', '/v1/customers/c5/export', { headers: admin() });
+    expect(exported.status).toBe(200);
+    expect(exported.json.profile.email).toBe('person5@example.com');
+    expect(exported.json.orders.length).toBeGreaterThan(0);
+    const erased = await call('DELETE', '/v1/customers/c5', { headers: admin() });
+    expect(erased.status).toBe(200);
+    expect(erased.json.customers.profiles).toBe(1);
+    expect(erased.json.suppressedAddresses).toBe(1);
+    expect((await call('GET', '/v1/customers/c5', { headers: admin() })).status).toBe(404);
+    expect((await call('GET', '/v1/customers/c5/segments', { headers: storefront() })).status).toBe(
+      404,
+    );
+    expect((await call('DELETE', '/v1/customers/c5', { headers: admin() })).status).toBe(404);
+  });
 });
