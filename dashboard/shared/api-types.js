@@ -25,7 +25,7 @@
  * @typedef {{ campaignId: string, status: string, reason?: string, sentAt?: string, updatedAt: string }} Send
  * @typedef {{ profile: Record<string, unknown> & { customerId: string }, segments?: CustomerSegments, orders: Order[], events: CustomerEvent[], sends?: Send[] }} CustomerDetail
  * @typedef {{ customerId: string, customers?: { profiles: number, orders: number, events: number, aliases: number }, segments?: { runs: number, memberships: number }, campaigns?: { sends: number, messages: number, deliveryEvents: number }, importReports?: { files: number, rows: number }, suppressedAddresses?: number }} ErasureSummary
- * @typedef {{ messageId: string, to: string[] | string, subject: string, date: string, headers: Record<string, string> | [string, string][], html?: string, text?: string }} OutboxMessage
+ * @typedef {{ messageId: string, from?: string, to: string[] | string, subject: string, receivedAt?: string, date?: string, headers: Record<string, string> | [string, string][], html?: string, text?: string }} OutboxMessage
  */
 
 export {};
