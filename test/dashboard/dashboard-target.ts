@@ -1,6 +1,8 @@
+import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAwsClients } from '../../adapters/aws/aws-clients';
 import { seedDemoShop } from '../../infra/local/seed-demo-shop';
 import { startLocalStack } from '../../infra/local/start-local-stack';
 import { waitUntil } from '../../infra/local/wait-until';
@@ -9,6 +11,8 @@ import { waitUntil } from '../../infra/local/wait-until';
 export interface DashboardTarget {
   baseUrl: string;
   adminKey: string;
+  /** Mails through the stack's local SES endpoint, as Shoal's senders do, for the outbox page. */
+  sendEmail: (message: { to: string; subject: string; html: string }) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -93,10 +97,26 @@ export const startDashboardTarget = async (): Promise<DashboardTarget> => {
     locale: 'de-DE',
     timeZone: 'Europe/Berlin',
   });
-  const target = {
+  const { ses } = createAwsClients(stack.aws.config.clients);
+  const target: DashboardTarget = {
     baseUrl: stack.api.url,
     adminKey: stack.secrets.adminKey,
+    sendEmail: async ({ to, subject, html }) => {
+      const raw = [
+        'From: Demo shop <shop@example.com>',
+        `To: ${to}`,
+        `Subject: ${subject}`,
+        'MIME-Version: 1.0',
+        'List-Unsubscribe: <https://shop.example.com/unsubscribe?token=test>',
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+      ].join('\r\n');
+      await ses.send(new SendRawEmailCommand({ RawMessage: { Data: Buffer.from(raw) } }));
+    },
     stop: async () => {
+      ses.destroy();
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -213,16 +213,26 @@ describe('dashboard', () => {
     }
   });
 
-  it('shows the outbox the local SES endpoint records', async () => {
-    const { items } = await api.get<{ items: unknown[] }>('/v1/outbox');
+  it('shows the messages the local SES endpoint recorded, rendered, with headers', async () => {
+    await target.sendEmail({
+      to: 'leonie@example.com',
+      subject: 'A message for the outbox',
+      html: '<p>Hello <strong>Leonie</strong></p>',
+    });
+    const { items } = await api.get<{ items: { subject: string; from: string }[] }>('/v1/outbox');
 
     await open('#/outbox');
-    await screenshot('outbox-before-campaign');
-
     expect(await page.locator('details.message').count()).toBe(items.length);
-    if (items.length === 0) {
-      expect(await page.locator('.state-empty').innerText()).toContain('No messages yet');
-    }
+    const message = page.locator('details.message', { hasText: 'A message for the outbox' });
+    await message.locator('summary').click();
+    await screenshot('outbox');
+
+    expect(await message.locator('summary').innerText()).toContain('leonie@example.com');
+    expect(await message.locator('summary').innerText()).toContain(items[0]!.from);
+    expect(await message.getByRole('rowheader', { name: 'List-Unsubscribe-Post' }).count()).toBe(1);
+    expect(await message.locator('iframe').getAttribute('srcdoc')).toContain(
+      'Hello <strong>Leonie</strong>',
+    );
   });
 
   // Skipped until main has the campaign routes of docs/api.md this test drives: POST
@@ -262,7 +272,7 @@ describe('dashboard', () => {
     expect(await page.locator('tbody tr', { hasText: 'Autumn hello' }).count()).toBe(1);
 
     await open('#/outbox');
-    await screenshot('outbox');
+    await screenshot('outbox-campaign');
     const messages = page.locator('details.message', { hasText: 'Autumn is here' });
     expect(await messages.count()).toBeGreaterThan(0);
     await messages.first().locator('summary').click();
