@@ -195,6 +195,11 @@ describe('dashboard', () => {
     await screenshot('segment-builder');
     await page.getByRole('button', { name: 'Save segment' }).click();
     await page.locator('main h1', { hasText: 'Recent buyers' }).waitFor();
+    // Saved, it waits for the next run: no members yet, and no error saying so.
+    await expect.poll(() => page.locator('main [aria-busy="true"]').count()).toBe(0);
+    expect(await page.locator('.state-empty').innerText()).toContain('next segmentation run');
+    expect(await page.locator('main .state-error').count()).toBe(0);
+    await screenshot('segment-saved');
   });
 
   it('shows each cluster with its size and distinguishing features', async () => {
