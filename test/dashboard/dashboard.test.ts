@@ -261,7 +261,7 @@ describe('dashboard', () => {
       .poll(() => page.locator('#eligible-count').innerText())
       .toBe(integer(estimate.eligible));
     await page.getByLabel('Subject').fill('Autumn is here');
-    await page.getByLabel(/^Body/).fill('<p>Hello {{ customer.firstName }}</p>');
+    await page.getByLabel(/^Body/).fill('<p>Hello {{ first_name }}</p>');
     await screenshot('campaign-builder');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.locator('main h1', { hasText: 'Autumn hello' }).waitFor();
