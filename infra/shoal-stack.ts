@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Campaigns } from './constructs/campaigns';
 import { Ingest } from './constructs/ingest';
 import { Segmentation } from './constructs/segmentation';
 import { ShoalData } from './constructs/shoal-data';
@@ -14,6 +15,7 @@ export class ShoalStack extends Stack {
   readonly data: ShoalData;
   readonly ingest: Ingest;
   readonly segmentation: Segmentation;
+  readonly campaigns: Campaigns;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -29,6 +31,23 @@ export class ShoalStack extends Stack {
       segments: this.data.tables.segments,
       timeZone: this.node.tryGetContext('shoal:timeZone') ?? 'UTC',
       hour: Number(this.node.tryGetContext('shoal:resegmentHour') ?? 2),
+    });
+    const context = (key: string, placeholder: string): string =>
+      this.node.tryGetContext(`shoal:${key}`) ?? placeholder;
+    const senderDomain = context('senderDomain', 'shop.example.com');
+    // Placeholders keep `cdk synth` working offline; a real deployment sets them in cdk.json.
+    this.campaigns = new Campaigns(this, 'Campaigns', {
+      campaigns: this.data.tables.campaigns,
+      segments: this.data.tables.segments,
+      customers: this.data.tables.customers,
+      bucket: this.data.uploads,
+      sender: {
+        domain: senderDomain,
+        from: context('senderFrom', `Shop <news@${senderDomain}>`),
+        postalAddress: context('postalAddress', 'Set shoal:postalAddress in cdk.json'),
+        unsubscribeBaseUrl: context('unsubscribeBaseUrl', `https://api.${senderDomain}`),
+      },
+      senderConcurrency: Number(context('senderConcurrency', '2')),
     });
   }
 }

@@ -10,7 +10,8 @@ describe('ShoalStack', () => {
     const synthesized = synthesizeShoal();
     template = Template.fromStack(synthesized.stack);
     nagFindings = synthesized.nagFindings;
-  });
+    // Bundling every function with esbuild takes longer than the default hook timeout.
+  }, 60_000);
 
   it('creates the four tables with point-in-time recovery, encryption and TTL', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 4);
@@ -81,12 +82,12 @@ describe('ShoalStack', () => {
   it('feeds uploads under imports/ to the ingest function through a queue with a dead-letter queue', () => {
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
-        QueueConfigurations: [
+        QueueConfigurations: Match.arrayWith([
           Match.objectLike({
             Events: ['s3:ObjectCreated:*'],
             Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'imports/' }] } },
           }),
-        ],
+        ]),
       },
     });
     template.hasResourceProperties('AWS::SQS::Queue', {
@@ -150,6 +151,114 @@ describe('ShoalStack', () => {
       Environment: {
         Variables: Match.objectLike({ SHOP_TIME_ZONE: 'UTC', SEGMENTS_TABLE: Match.anyValue() }),
       },
+    });
+  });
+
+  type Statement = { Action: string | string[]; Resource: unknown };
+  /** The statements of the policies attached to the role of the function with `description`. */
+  const statementsOf = (description: string): Statement[] => {
+    type Fn = { Properties: { Description?: string; Role: { 'Fn::GetAtt': [string, string] } } };
+    const fn = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => (f as Fn).Properties.Description === description,
+    ) as Fn;
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    type Policy = {
+      Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } };
+    };
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p as Policy).Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => (p as Policy).Properties.PolicyDocument.Statement);
+  };
+
+  it('announces campaign work under its three prefixes to three queues, and expires it', () => {
+    const [notifications] = Object.values(
+      template.findResources('Custom::S3BucketNotifications'),
+    ) as { Properties: { NotificationConfiguration: { QueueConfigurations: unknown[] } } }[];
+    const prefixes = notifications!.Properties.NotificationConfiguration.QueueConfigurations.map(
+      (c) =>
+        (c as { Filter: { Key: { FilterRules: { Value: string }[] } } }).Filter.Key.FilterRules[0]!
+          .Value,
+    );
+    expect(prefixes.sort()).toEqual([
+      'campaign-work/deferred/',
+      'campaign-work/dispatch/',
+      'campaign-work/send/',
+      'imports/',
+    ]);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'expire-campaign-work', Prefix: 'campaign-work/' }),
+        ]),
+      },
+    });
+    // Items not due yet wait 15 minutes per hop through the deferred queue.
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      DelaySeconds: 900,
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+    });
+  });
+
+  it('caps the senders at the configured concurrency, one slice per invocation', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Mails one slice of a campaign exactly once per recipient through SES',
+      Layers: [Match.anyValue()],
+      Environment: {
+        Variables: Match.objectLike({
+          SENDER_CONCURRENCY: '2',
+          SES_CONFIGURATION_SET: Match.anyValue(),
+          UNSUBSCRIBE_KEYS_SECRET_ID: Match.anyValue(),
+          UNSUBSCRIBE_BASE_URL: 'https://api.shop.example.com',
+          POSTAL_ADDRESS: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('lets the sender send raw e-mail only from its identity and configuration set', () => {
+    const statements = statementsOf(
+      'Mails one slice of a campaign exactly once per recipient through SES',
+    );
+    const send = statements.find((s) => [s.Action].flat().includes('ses:SendRawEmail'));
+    const resources = JSON.stringify(send?.Resource);
+    expect(resources).toContain('identity/shop.example.com');
+    expect(resources).toContain('configuration-set/');
+    expect([send?.Resource].flat()).toHaveLength(2);
+    const quota = statements.find((s) => [s.Action].flat().includes('ses:GetSendQuota'));
+    expect(quota?.Resource).toBe('*');
+    expect(
+      statements.some((s) => JSON.stringify(s).includes('secretsmanager:GetSecretValue')),
+    ).toBe(true);
+  });
+
+  it('keeps two-key unsubscribe secrets generated by Secrets Manager', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({
+        SecretStringTemplate: '{"current":"k1"}',
+        GenerateStringKey: 'k1',
+        PasswordLength: 64,
+      }),
+    });
+  });
+
+  it('routes SES events through an encrypted SNS topic and a queue to the ses-events function', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['delivery', 'bounce', 'complaint', 'open', 'click', 'reject'],
+        SnsDestination: { TopicARN: Match.anyValue() },
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Records SES delivery, bounce, complaint, open and click events once each',
+      Environment: { Variables: Match.objectLike({ CAMPAIGNS_TABLE: Match.anyValue() }) },
     });
   });
 
