@@ -14,8 +14,6 @@ import { loadRecipientCandidates } from '../../../core/campaigns/load-recipient-
 import { sendCampaign } from '../../../core/campaigns/send-campaign';
 import { startCampaignSend } from '../../../core/campaigns/start-campaign-send';
 import { verifyUnsubscribeToken } from '../../../core/campaigns/unsubscribe-token';
-import type { CustomerSegments } from '../../../core/segmentation-runs/segmentation-run';
-import type { CustomerFeatures } from '../../../core/segments';
 import {
   createLocalCampaignWorkTrigger,
   type LocalCampaignWorkTrigger,
@@ -24,10 +22,10 @@ import { type LocalSesServer, startLocalSesServer } from '../../../infra/local/l
 import { type RunningS3Server, startS3Server } from '../../../infra/local/start-s3-server';
 import { waitUntil } from '../../../infra/local/wait-until';
 import { createIsolatedTables } from '../../support/isolated-tables';
+import { audienceOf, seedCampaignSegment } from '../../support/seed-campaign-segment';
 import { campaign, keys, sender } from '../../core/campaigns/fixtures';
 
 const BUCKET = 'shoal-campaign-work-test';
-const RUN_ID = 'run-2026-03-01';
 const local = inject('localAws');
 const clients = createAwsClients(local.clients);
 
@@ -40,49 +38,8 @@ let store: DynamoDbCampaignStore;
 let queue: ObjectStoreCampaignWorkQueue;
 let trigger: LocalCampaignWorkTrigger;
 
-/** `count` customers with consent in segment `seg-<prefix>` of the current run; fixed ids. */
-const seedSegment = async (prefix: string, count: number): Promise<string[]> => {
-  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`);
-  const at = '2026-03-01T00:00:00.000Z';
-  await new DynamoDbCustomerStore(clients.documents, tables.customers).saveProfiles(
-    ids.map((customerId) => ({
-      customerId,
-      email: `${customerId}@example.com`,
-      firstName: 'Ada',
-      consent: { state: 'granted' },
-      attributes: {},
-      sourceTimes: {},
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    })),
-  );
-  const summaries: CustomerSegments[] = ids.map((customerId) => ({
-    customerId,
-    runId: RUN_ID,
-    asOf: '2026-03-01',
-    email: `${customerId}@example.com`,
-    rfm: { r: 5, f: 5, m: 5, segmentId: 'rfm-champions', segmentName: 'Champions' },
-    lifecycleStage: 'active',
-    memberships: [
-      {
-        segmentId: `seg-${prefix}`,
-        segmentName: prefix,
-        kind: 'rule',
-        reason: ['test'],
-        since: at,
-      },
-    ],
-    // Only what campaign templates read; the rest of the features play no part here.
-    features: { customerId, frequency: 3, monetary: 120 } as CustomerFeatures,
-  }));
-  const segments = new DynamoDbSegmentStore(clients.documents, tables.segments);
-  await segments.saveCustomerSegments(RUN_ID, summaries, Math.floor(Date.now() / 1000) + 86_400);
-  await segments.setCurrentRunId(RUN_ID);
-  return ids;
-};
-
-const audienceOf = (prefix: string) => ({ segmentIds: [`seg-${prefix}`], excludedSegmentIds: [] });
+const seedSegment = (prefix: string, count: number) =>
+  seedCampaignSegment({ documents: clients.documents, tables, prefix, count });
 
 const startAndWait = async (campaignId: string) => {
   await startCampaignSend({ campaignId, store, queue, clock: () => new Date() });
