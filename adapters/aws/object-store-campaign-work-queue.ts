@@ -10,8 +10,8 @@ const WRITES_IN_FLIGHT = 16;
 
 /**
  * Key prefixes of campaign work in the bucket. S3 notifies one SQS queue per prefix: dispatch
- * items go to the dispatcher, send items to the senders, and items not due yet to a queue with a
- * delivery delay, whose consumer queues them again (another hop) until they are due.
+ * and watch items go to the dispatcher, send items to the senders, and items not due yet to a
+ * queue with a delivery delay, whose consumer queues them again (another hop) until they are due.
  */
 export const CAMPAIGN_WORK_PREFIX = {
   dispatch: 'campaign-work/dispatch/',
@@ -35,7 +35,11 @@ export class ObjectStoreCampaignWorkQueue implements CampaignWorkQueue {
     const now = this.clock();
     await mapWithConcurrency(work, WRITES_IN_FLIGHT, async (entry) => {
       const due = !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
-      const prefix = due ? CAMPAIGN_WORK_PREFIX[entry.item.kind] : CAMPAIGN_WORK_PREFIX.deferred;
+      const prefix = !due
+        ? CAMPAIGN_WORK_PREFIX.deferred
+        : entry.item.kind === 'send'
+          ? CAMPAIGN_WORK_PREFIX.send
+          : CAMPAIGN_WORK_PREFIX.dispatch;
       // The instant first keeps a listing in time order, for whoever inspects the bucket.
       const key = `${prefix}${entry.item.campaignId}/${now.toISOString()}-${randomUUID()}.json`;
       await this.objects.write(key, JSON.stringify(entry), 'application/json');

@@ -7,12 +7,22 @@ import { z } from 'zod';
  */
 export const SEND_BATCH_SIZE = 100;
 
+/** How often a live triggered campaign looks for a new segmentation run. */
+export const WATCH_INTERVAL_MS = 15 * 60_000;
+
 /**
  * One unit of campaign work on the work queue: `dispatch` freezes the audience and fans it out,
- * `send` mails one slice of it. Both are idempotent, so a redelivered or duplicated item is harmless.
+ * `send` mails one slice of it, `watch` queues a live triggered campaign's new entrants once per
+ * segmentation run (`runId` is the run last handled). All are idempotent, so a redelivered or
+ * duplicated item is harmless.
  */
 export const CampaignWorkItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dispatch'), campaignId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('watch'),
+    campaignId: z.string().min(1),
+    runId: z.string().min(1).optional(),
+  }),
   z.object({
     kind: z.literal('send'),
     campaignId: z.string().min(1),

@@ -20,7 +20,8 @@ export type DispatchCampaignResult =
  * 1. Load the campaign. Drafts, paused, sent and cancelled campaigns are skipped; a scheduled one
  *    that is not due yet is queued again for its time (it was rescheduled, or delivered early).
  * 2. Freeze the audience unless it is frozen (idempotent). A triggered campaign freezes an empty
- *    audience and goes live: its recipients are added as they enter its segments.
+ *    audience, goes live and starts its watch: recipients are added as they enter its segments
+ *    (triggerCampaignSends).
  * 3. Queue the open records (pending, postponed, sending) as send items of SEND_BATCH_SIZE
  *    customers. Senders claim each record before mailing it, so dispatching twice duplicates
  *    work, never e-mail.
@@ -60,7 +61,11 @@ export const dispatchCampaign = async ({
   const candidates =
     triggered || campaign.audienceFrozenAt ? [] : await loadCandidates(campaign.audience);
   const frozen = await freezeCampaignAudience({ campaignId, candidates, policy, store, clock });
-  if (triggered) await goLive({ campaignId, store, clock });
+  // The watch starts with the move to `sending`, so there is one per campaign however often
+  // it is dispatched.
+  if (triggered && (await goLive({ campaignId, store, clock }))) {
+    await queue.enqueue([{ item: { kind: 'watch', campaignId } }]);
+  }
 
   const open = await store.listSends(campaignId, {
     statuses: ['pending', 'postponed', 'sending'],
@@ -74,7 +79,10 @@ export const dispatchCampaign = async ({
   return { outcome: 'dispatched', frozen, batches: work.length };
 };
 
-/** A triggered campaign is live while `sending`; a lost race means someone else moved it. */
+/**
+ * A triggered campaign is live while `sending`; true when this call made it so. A lost race
+ * means someone else moved it.
+ */
 const goLive = async ({
   campaignId,
   store,
@@ -83,15 +91,17 @@ const goLive = async ({
   campaignId: string;
   store: CampaignStore;
   clock: Clock;
-}): Promise<void> => {
+}): Promise<boolean> => {
   const campaign = await store.getCampaign(campaignId);
-  if (campaign?.status !== 'scheduled') return;
+  if (campaign?.status !== 'scheduled') return false;
   try {
     await store.putCampaign(
       transitionCampaignStatus({ campaign, to: 'sending', at: clock() }),
       campaign.version,
     );
+    return true;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
+    return false;
   }
 };

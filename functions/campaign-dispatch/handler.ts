@@ -9,6 +9,7 @@ import { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-ca
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
 import { dispatchCampaign } from '../../core/campaigns/dispatch-campaign';
 import { loadRecipientCandidates } from '../../core/campaigns/load-recipient-candidates';
+import { triggerCampaignSends } from '../../core/campaigns/trigger-campaign-sends';
 import { EligibilityEnv, policyFromEnv } from '../shared/campaign-env';
 import { forEachCampaignWork } from '../shared/campaign-work-messages';
 import { logger } from '../shared/logger';
@@ -34,9 +35,10 @@ const queue = new ObjectStoreCampaignWorkQueue(
 const policy = policyFromEnv(env);
 
 /**
- * Dispatch and deferred items, from S3 through SQS. An item not due yet is queued again (one
- * more hop through the delayed queue); a due send item is passed on to the senders; a due
- * dispatch item freezes its campaign's audience and queues its slices.
+ * Dispatch, watch and deferred items, from S3 through SQS. An item not due yet is queued again
+ * (one more hop through the delayed queue); a due send item is passed on to the senders; a due
+ * watch item queues a triggered campaign's new entrants; a due dispatch item freezes its
+ * campaign's audience and queues its slices.
  */
 const dispatch = (event: unknown) =>
   forEachCampaignWork(event, queue, async (entry) => {
@@ -47,6 +49,20 @@ const dispatch = (event: unknown) =>
     }
     if (item.kind === 'send') {
       await queue.enqueue([{ item }]);
+      return;
+    }
+    if (item.kind === 'watch') {
+      const result = await triggerCampaignSends({
+        campaignId: item.campaignId,
+        lastRunId: item.runId,
+        segments,
+        customers,
+        policy,
+        store,
+        queue,
+        clock,
+      });
+      logger.info('triggered campaign watched', { campaignId: item.campaignId, ...result });
       return;
     }
     const result = await dispatchCampaign({

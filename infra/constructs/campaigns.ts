@@ -60,8 +60,13 @@ const DEFERRED_HOP = Duration.minutes(15);
  * SES publishes delivery, bounce, complaint, open, click and reject events of the configuration
  * set to an SNS topic, which an SQS queue subscribes to for the ses-events function.
  *
- * Triggered campaigns go live when dispatched (an empty frozen audience, status `sending`);
- * queuing their entrants after each segmentation run is not wired yet.
+ * Triggered campaigns go live when dispatched (an empty frozen audience, status `sending`) and
+ * start a watch item that hops through the deferred queue every 15 minutes: when the current
+ * segmentation run has changed, the customers whose membership of a triggering segment began
+ * with that run get an outbox record and are queued (triggerCampaignSends). Polling the run
+ * pointer keeps the resegment function and the campaigns apart: a run needs no list of live
+ * campaigns, a campaign needs no hook in segmentation, and a run that completes while the
+ * campaign is paused is handled when it resumes. A customer gets a triggered campaign once.
  */
 export class Campaigns extends Construct {
   readonly dispatcher: ShoalFunction;

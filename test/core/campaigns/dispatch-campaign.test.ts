@@ -79,14 +79,16 @@ describe('dispatchCampaign', () => {
     expect((await store.getCampaign('cmp-1'))?.audienceFrozenAt).toBeUndefined();
   });
 
-  it('makes a triggered campaign live with an empty audience', async () => {
+  it('makes a triggered campaign live with an empty audience and starts its one watch', async () => {
     const store = await storeWith(campaign({ kind: 'triggered' }));
 
     const { result, queued } = await dispatch({ store, candidates: people(3) });
+    const again = await dispatch({ store, candidates: people(3) });
 
     expect(result).toMatchObject({ outcome: 'dispatched', batches: 0, frozen: { audience: 0 } });
-    expect(queued).toEqual([]);
+    expect(queued).toEqual([{ item: { kind: 'watch', campaignId: 'cmp-1' } }]);
     expect((await store.getCampaign('cmp-1'))?.status).toBe('sending');
+    expect(again.queued).toEqual([]);
   });
 
   it('skips a cancelled campaign', async () => {
