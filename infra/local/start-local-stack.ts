@@ -8,7 +8,12 @@ import {
   createLocalCampaignWorkTrigger,
   type LocalCampaignWorkTrigger,
 } from './local-campaign-work-trigger';
-import { type LambdaHttpHandler, type LocalHttpApi, startLocalHttpApi } from './local-http-api';
+import {
+  type LambdaHttpHandler,
+  type LocalHttpApi,
+  startLocalHttpApi,
+  type ThrottleSettings,
+} from './local-http-api';
 import { createLocalIngestTrigger, type LocalIngestTrigger } from './local-ingest-trigger';
 import { localLambdaContext } from './local-lambda-context';
 import { type LocalFunction, startLocalLambdaEndpoint } from './local-lambda-endpoint';
@@ -61,6 +66,7 @@ export const startLocalStack = async ({
   locale = 'en-US',
   corsOrigins = [],
   senderConcurrency = 2,
+  throttle,
 }: {
   dataDir: string;
   fresh?: boolean;
@@ -71,6 +77,8 @@ export const startLocalStack = async ({
   corsOrigins?: string[];
   ports?: { dynamodb?: number; s3?: number; ses?: number; api?: number };
   senderConcurrency?: number;
+  /** Per-caller API throttle; the adapter's default (200/s, burst 400) when absent. */
+  throttle?: ThrottleSettings;
 }): Promise<LocalStack> => {
   if (fresh) rmSync(dataDir, { recursive: true, force: true });
   const secrets = loadLocalSecrets({ dataDir });
@@ -143,6 +151,7 @@ export const startLocalStack = async ({
     adminKey: secrets.adminKey,
     port: apiPort,
     corsOrigins,
+    ...(throttle && { throttle }),
     extra: async ({ method, url, authorised }) => {
       if (method !== 'GET' || url.pathname !== '/v1/outbox') return undefined;
       return authorised ? localOutboxResponse(aws.ses) : unauthorised;
