@@ -10,7 +10,7 @@ import { linkNodeModules, measureHandlerInit, median } from '../measure-handler-
 import { timeIt } from '../time-it';
 
 /** The lookup reads one profile and one membership item whatever the shop's size: keep it small. */
-const SHOP_CUSTOMERS = 200;
+const SHOP_CUSTOMERS = 100;
 const AS_OF = '2026-01-01';
 const INIT_RUNS = 5;
 /**
