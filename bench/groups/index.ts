@@ -1,4 +1,5 @@
 import type { BenchmarkGroup } from '../benchmark-group';
+import { apiBenchmark } from './api-benchmark';
 import { ingestBenchmark } from './ingest-benchmark';
 import { segmentBenchmark } from './segment-benchmark';
 import { sendBenchmark } from './send-benchmark';
@@ -8,4 +9,5 @@ export const benchmarkGroups: readonly BenchmarkGroup[] = [
   ingestBenchmark,
   segmentBenchmark,
   sendBenchmark,
+  apiBenchmark,
 ];
