@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { analyzeCommand } from './commands/analyze';
+import { campaignCommand } from './commands/campaign';
 import { customerCommand } from './commands/customer';
 import { devCommand } from './commands/dev';
 import { importsCommand } from './commands/imports';
@@ -19,5 +20,6 @@ export const shoalProgram = (): Command =>
     .addCommand(resegmentCommand())
     .addCommand(segmentsCommand())
     .addCommand(customerCommand())
+    .addCommand(campaignCommand())
     .addCommand(outboxCommand())
     .addCommand(analyzeCommand());
