@@ -44,10 +44,11 @@ const scoreLines = ({
     `  RFM        ${rfm ? `R${rfm.r} F${rfm.f} M${rfm.m}  ${rfm.segmentName}` : 'not scored'}`,
     `  lifecycle  ${segments.lifecycleStage}`,
     ...(segments.cluster ? [`  cluster    ${segments.cluster.name}`] : []),
-    `  orders     ${formatCount(features.frequency)}, ${formatMoney({ amount: features.monetary, currency })}` +
+    `  purchases  ${formatCount(features.frequency)}, ${formatMoney({ amount: features.monetary, currency })}` +
       (features.recencyDays === undefined
         ? ''
-        : `, last ${formatCount(features.recencyDays)} days ago`),
+        : `, last ${formatCount(features.recencyDays)} days ago`) +
+      (features.purchaseSource === 'traits' ? ' (from the export’s purchase traits)' : ''),
   ];
 };
 
@@ -79,7 +80,7 @@ export const formatCustomerDetail = ({
   }
   lines.push(
     '',
-    `${formatCount(detail.orders.length)} orders and ${formatCount(detail.events.length)} recent events on file`,
+    `On file: ${formatCount(detail.orders.length)} orders, ${formatCount(detail.events.length)} recent events`,
   );
   return lines.join('\n');
 };

@@ -140,7 +140,7 @@ describe('shoal customer', () => {
 
     expect(stdout).toContain('Customer 5524  Ada  ada@example.org');
     expect(stdout).toContain('RFM        R5 F4 M5  Champions');
-    expect(stdout).toContain('orders     25, €1,617, last 58 days ago');
+    expect(stdout).toContain('purchases  25, €1,617, last 58 days ago');
     expect(stdout).toMatch(/Champions\s+rfm\s+2014-11-01\s+R5 F4 M5/);
   });
 
