@@ -3,6 +3,7 @@ import { createApiClient } from '../../cli/api-client';
 import { ApiError } from '../../cli/api-error';
 import type { ApiTarget } from '../../cli/resolve-api-target';
 import { type FakeShoalServer, startFakeShoalServer } from './fake-shoal-server';
+import { validationFailure } from './use-fake-shoal-api';
 
 const targetAt = (baseUrl: string): ApiTarget => ({
   baseUrl,
@@ -16,26 +17,8 @@ let server: FakeShoalServer;
 beforeAll(async () => {
   server = await startFakeShoalServer({
     'GET /v1/segments': { body: { segments: [] } },
-    'POST /v1/runs': {
-      status: 400,
-      body: {
-        error: {
-          code: 'validation_failed',
-          message: 'asOf: Invalid ISO date',
-          details: { issues: [{ path: 'asOf', message: 'Invalid ISO date' }] },
-        },
-      },
-    },
-    'POST /v1/campaigns': {
-      status: 400,
-      body: {
-        error: {
-          code: 'validation_failed',
-          message: 'content.subject: Too small',
-          details: { issues: [{ path: 'content.subject', message: 'Too small' }] },
-        },
-      },
-    },
+    'POST /v1/runs': validationFailure({ path: 'asOf', message: 'Invalid ISO date' }),
+    'POST /v1/campaigns': validationFailure({ path: 'content.subject', message: 'Too small' }),
     'GET /v1/imports': {
       status: 401,
       body: { error: { code: 'unauthorized', message: 'send the admin key', details: {} } },

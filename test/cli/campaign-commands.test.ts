@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignResults } from '../../core/campaigns/campaign-results';
-import { type FakeRoutes, type FakeShoalServer, startFakeShoalServer } from './fake-shoal-server';
+import type { FakeRoutes } from './fake-shoal-server';
 import { runShoal } from './run-shoal-in-process';
+import { useFakeShoalApi, validationFailure } from './use-fake-shoal-api';
 
 const work = mkdtempSync(join(tmpdir(), 'shoal-campaign-'));
 const html = join(work, 'mail.html');
@@ -52,22 +53,13 @@ const results: CampaignResults = {
 };
 
 const routes: FakeRoutes = {};
-let server: FakeShoalServer;
+const api = useFakeShoalApi(routes);
 
-beforeAll(async () => {
-  server = await startFakeShoalServer(routes);
-  vi.stubEnv('SHOAL_API_PORT', String(server.port));
-  vi.stubEnv('SHOAL_ADMIN_KEY', 'test-key');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
 beforeEach(() => {
-  server.requests.length = 0;
   Object.assign(routes, {
     'GET /v1/config': { body: { currency: 'USD', locale: 'en-US', timeZone: 'UTC', local: true } },
     'GET /v1/segments': { body: { runId: 'run-1', segments } },
@@ -78,8 +70,22 @@ beforeEach(() => {
   } satisfies FakeRoutes);
 });
 
+/** `shoal campaign send` to Champions with a subject and the HTML file, plus what a test adds. */
+const sendToChampions = (...extra: string[]) =>
+  runShoal(
+    'campaign',
+    'send',
+    '--segment',
+    'Champions',
+    '--subject',
+    'x',
+    '--html',
+    html,
+    ...extra,
+  );
+
 const bodyOf = (path: string) =>
-  JSON.parse(server.requests.find((request) => request.path === path)!.body);
+  JSON.parse(api.server.requests.find((request) => request.path === path)!.body);
 
 describe('shoal campaign send', () => {
   it('creates a campaign to the segment named, ignoring case, then sends it', async () => {
@@ -102,7 +108,7 @@ describe('shoal campaign send', () => {
       content: { subject: 'Spring', html: '<p>Hi {{ first_name }}</p>' },
       holdoutPercent: 10,
     });
-    expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toContain(
+    expect(api.server.requests.map(({ method, path }) => `${method} ${path}`)).toContain(
       'POST /v1/campaigns/c-1/send',
     );
     expect(run.stdout).toContain('Campaign c-1 to Champions (120 customers): sending');
@@ -143,54 +149,26 @@ describe('shoal campaign send', () => {
     expect(run.stderr).toContain(
       '--segment "VIP" is neither a segment id nor a name; segments: Champions (rfm-champions), At Risk (rfm-at-risk)',
     );
-    expect(server.requests.some(({ method }) => method === 'POST')).toBe(false);
+    expect(api.server.requests.some(({ method }) => method === 'POST')).toBe(false);
   });
 
   it('names the flag behind a field the API rejects', async () => {
-    routes['POST /v1/campaigns'] = {
-      status: 400,
-      body: {
-        error: {
-          code: 'validation_failed',
-          message: 'holdoutPercent: Too big',
-          details: { issues: [{ path: 'holdoutPercent', message: 'Too big: expected ≤50' }] },
-        },
-      },
-    };
+    routes['POST /v1/campaigns'] = validationFailure({
+      path: 'holdoutPercent',
+      message: 'Too big: expected ≤50',
+    });
 
-    const run = await runShoal(
-      'campaign',
-      'send',
-      '--segment',
-      'Champions',
-      '--subject',
-      'x',
-      '--html',
-      html,
-      '--holdout',
-      '80',
-    );
+    const run = await sendToChampions('--holdout', '80');
 
     expect(run.stderr).toContain('--holdout (holdoutPercent): Too big: expected ≤50');
   });
 
   it('refuses a holdout that is not a number before calling the API', async () => {
-    const run = await runShoal(
-      'campaign',
-      'send',
-      '--segment',
-      'Champions',
-      '--subject',
-      'x',
-      '--html',
-      html,
-      '--holdout',
-      'ten',
-    );
+    const run = await sendToChampions('--holdout', 'ten');
 
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('expected a percentage such as 10');
-    expect(server.requests).toEqual([]);
+    expect(api.server.requests).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../core/ingest/import-record';
-import { type FakeShoalServer, startFakeShoalServer } from './fake-shoal-server';
 import { runShoal } from './run-shoal-in-process';
+import { useFakeShoalApi } from './use-fake-shoal-api';
 
 const anImport: ImportRecord = {
   id: 'imp-1',
@@ -87,23 +87,12 @@ const message = {
   raw: 'From: …',
 };
 
-let server: FakeShoalServer;
-
-beforeAll(async () => {
-  server = await startFakeShoalServer({
-    'GET /v1/config': { body: { currency: 'EUR', locale: 'es-ES', timeZone: 'UTC', local: true } },
-    'GET /v1/imports': { body: { items: [anImport] } },
-    'GET /v1/segments': { body: catalog },
-    'GET /v1/customers/5524': { body: customer },
-    'GET /v1/outbox': { body: { items: [message] } },
-  });
-  vi.stubEnv('SHOAL_API_PORT', String(server.port));
-  vi.stubEnv('SHOAL_ADMIN_KEY', 'test-key');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
+useFakeShoalApi({
+  'GET /v1/config': { body: { currency: 'EUR', locale: 'es-ES', timeZone: 'UTC', local: true } },
+  'GET /v1/imports': { body: { items: [anImport] } },
+  'GET /v1/segments': { body: catalog },
+  'GET /v1/customers/5524': { body: customer },
+  'GET /v1/outbox': { body: { items: [message] } },
 });
 
 describe('shoal imports', () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SegmentationRun } from '../../core/segmentation-runs/segmentation-run';
-import { type FakeRoutes, type FakeShoalServer, startFakeShoalServer } from './fake-shoal-server';
+import type { FakeRoutes } from './fake-shoal-server';
 import { runShoal } from './run-shoal-in-process';
+import { useFakeShoalApi, validationFailure } from './use-fake-shoal-api';
 
 const run = (status: SegmentationRun['status']): SegmentationRun => ({
   runId: 'run-2014-12-01',
@@ -26,21 +27,9 @@ const run = (status: SegmentationRun['status']): SegmentationRun => ({
 });
 
 const routes: FakeRoutes = {};
-let server: FakeShoalServer;
-
-beforeAll(async () => {
-  server = await startFakeShoalServer(routes);
-  vi.stubEnv('SHOAL_API_PORT', String(server.port));
-  vi.stubEnv('SHOAL_ADMIN_KEY', 'test-key');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
-});
+const api = useFakeShoalApi(routes);
 
 beforeEach(() => {
-  server.requests.length = 0;
   let readings = 0;
   Object.assign(routes, {
     'POST /v1/runs': { status: 202, body: { runId: 'run-2014-12-01', asOf: '2014-12-01' } },
@@ -60,9 +49,9 @@ describe('shoal resegment', () => {
   it('starts a run as of the date given and says how to follow it', async () => {
     const result = await runShoal('resegment', '--as-of', '2014-12-01');
 
-    expect(JSON.parse(server.requests[0]!.body)).toEqual({ asOf: '2014-12-01' });
+    expect(JSON.parse(api.server.requests[0]!.body)).toEqual({ asOf: '2014-12-01' });
     expect(result.stdout).toContain('Started run run-2014-12-01 as of 2014-12-01');
-    expect(server.requests).toHaveLength(1);
+    expect(api.server.requests).toHaveLength(1);
   });
 
   it('waits with --wait for the run it started and prints its segments', async () => {
@@ -93,16 +82,7 @@ describe('shoal resegment', () => {
   });
 
   it('names --as-of when the API rejects the date', async () => {
-    routes['POST /v1/runs'] = {
-      status: 400,
-      body: {
-        error: {
-          code: 'validation_failed',
-          message: 'asOf: Invalid ISO date',
-          details: { issues: [{ path: 'asOf', message: 'Invalid ISO date' }] },
-        },
-      },
-    };
+    routes['POST /v1/runs'] = validationFailure({ path: 'asOf', message: 'Invalid ISO date' });
 
     const result = await runShoal('resegment', '--as-of', '1 Dec');
 

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportRecord } from '../../core/ingest/import-record';
-import { type FakeRoutes, type FakeShoalServer, startFakeShoalServer } from './fake-shoal-server';
+import type { FakeRoutes } from './fake-shoal-server';
 import { runShoal } from './run-shoal-in-process';
+import { useFakeShoalApi } from './use-fake-shoal-api';
 
 const KEY = 'imports/orders/2026-05-01T12-00-00-000Z-orders.csv';
 const work = mkdtempSync(join(tmpdir(), 'shoal-upload-'));
@@ -34,32 +35,31 @@ const record = (status: ImportRecord['status']): ImportRecord => ({
   durationMs: 2500,
 });
 
+const partialReport = {
+  import: record('partially-failed'),
+  rejected: [
+    { file: KEY, line: 3, reason: 'no customer id or e-mail', column: 'customer_id', value: '' },
+  ],
+  warnings: [],
+};
+
 const routes: FakeRoutes = {};
-let server: FakeShoalServer;
+const api = useFakeShoalApi(routes);
 
-beforeAll(async () => {
-  server = await startFakeShoalServer(routes);
-  vi.stubEnv('SHOAL_API_PORT', String(server.port));
-  vi.stubEnv('SHOAL_ADMIN_KEY', 'test-key');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
 beforeEach(() => {
-  server.requests.length = 0;
   let listings = 0;
   Object.assign(routes, {
     'POST /v1/imports/upload-url': ({ body }) => ({
       body: {
-        url: `${server.url}/bucket/${KEY}?signed`,
+        url: `${api.server.url}/bucket/${KEY}?signed`,
         key: KEY,
         expiresAt: '2026-05-01T12:15:00.000Z',
         ...(JSON.parse(body).withMapping && {
-          mappingUrl: `${server.url}/bucket/${KEY}.mapping.json?signed`,
+          mappingUrl: `${api.server.url}/bucket/${KEY}.mapping.json?signed`,
         }),
       },
     }),
@@ -69,35 +69,21 @@ beforeEach(() => {
     'GET /v1/imports': () => ({
       body: { items: (listings += 1) === 1 ? [] : [record('partially-failed')] },
     }),
-    'GET /v1/imports/imp-1': {
-      body: {
-        import: record('partially-failed'),
-        rejected: [
-          {
-            file: KEY,
-            line: 3,
-            reason: 'no customer id or e-mail',
-            column: 'customer_id',
-            value: '',
-          },
-        ],
-        warnings: [],
-      },
-    },
+    'GET /v1/imports/imp-1': { body: partialReport },
   } satisfies FakeRoutes);
 });
 
-const paths = () => server.requests.map(({ method, path }) => `${method} ${path}`);
+const paths = () => api.server.requests.map(({ method, path }) => `${method} ${path}`);
 
 describe('shoal upload', () => {
   it('puts the file through the presigned URL, follows the import and prints its report', async () => {
     const run = await runShoal('upload', exportFile, '--kind', 'orders');
 
-    expect(JSON.parse(server.requests[0]!.body)).toEqual({
+    expect(JSON.parse(api.server.requests[0]!.body)).toEqual({
       fileName: 'orders.csv',
       kind: 'orders',
     });
-    const put = server.requests.find(({ method }) => method === 'PUT')!;
+    const put = api.server.requests.find(({ method }) => method === 'PUT')!;
     expect(put.body).toBe('order_id,customer_id,total\n1,c1,10\n2,,5\n');
     expect(put.contentLength).toBe(String(put.body.length));
     expect(put.authorization).toBeUndefined();
@@ -120,25 +106,13 @@ describe('shoal upload', () => {
   it('prints the API’s report unchanged with --json', async () => {
     const run = await runShoal('upload', exportFile, '--json');
 
-    expect(JSON.parse(run.stdout)).toEqual({
-      import: record('partially-failed'),
-      rejected: [
-        {
-          file: KEY,
-          line: 3,
-          reason: 'no customer id or e-mail',
-          column: 'customer_id',
-          value: '',
-        },
-      ],
-      warnings: [],
-    });
+    expect(JSON.parse(run.stdout)).toEqual(partialReport);
   });
 
   it('puts the mapping beside the export before the export itself', async () => {
     await runShoal('upload', exportFile, '--mapping', mappingFile);
 
-    expect(JSON.parse(server.requests[0]!.body)).toMatchObject({ withMapping: true });
+    expect(JSON.parse(api.server.requests[0]!.body)).toMatchObject({ withMapping: true });
     expect(paths().filter((path) => path.startsWith('PUT'))).toEqual([
       `PUT /bucket/${KEY}.mapping.json?signed`,
       `PUT /bucket/${KEY}?signed`,
@@ -147,7 +121,7 @@ describe('shoal upload', () => {
 
   it('uploads nothing when the API cannot sign a mapping URL', async () => {
     routes['POST /v1/imports/upload-url'] = {
-      body: { url: `${server.url}/bucket/${KEY}?signed`, key: KEY, expiresAt: 'x' },
+      body: { url: `${api.server.url}/bucket/${KEY}?signed`, key: KEY, expiresAt: 'x' },
     };
 
     const run = await runShoal('upload', exportFile, '--mapping', mappingFile);
@@ -164,7 +138,7 @@ describe('shoal upload', () => {
     const run = await runShoal('upload', exportFile, '--mapping', broken);
 
     expect(run.stderr).toContain(`shoal: --mapping ${broken} is not valid JSON`);
-    expect(server.requests).toEqual([]);
+    expect(api.server.requests).toEqual([]);
   });
 
   it('refuses a kind the API does not know', async () => {
