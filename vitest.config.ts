@@ -22,6 +22,8 @@ export default defineConfig({
           ],
           exclude: ['test/infra/local/**'],
           testTimeout: 60_000,
+          // Synthesizing the stack bundles every Lambda with esbuild: slow on a busy 2-core machine.
+          hookTimeout: 180_000,
         },
       },
       {

@@ -19,7 +19,11 @@ export const devCommand = (): Command =>
     )
     .option('--fresh', 'start from empty data instead of what the last run left in .local/data')
     .option('--demo', 'load the demo shop (3,000 customers, two years of orders) and segment it')
-    .option('--time-zone <zone>', 'the shop’s time zone (nightly run at 02:00 there)', process.env.SHOP_TIME_ZONE ?? 'UTC')
+    .option(
+      '--time-zone <zone>',
+      'the shop’s time zone (nightly run at 02:00 there)',
+      process.env.SHOP_TIME_ZONE ?? 'UTC',
+    )
     .action(async (options: { fresh?: boolean; demo?: boolean; timeZone: string }) => {
       const stack = await startLocalStack({
         dataDir: DATA_DIR,

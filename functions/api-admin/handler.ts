@@ -10,6 +10,7 @@ import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store'
 import { LambdaRunTrigger } from '../../adapters/aws/lambda-run-trigger';
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
 import { S3UploadUrlSigner } from '../../adapters/aws/s3-upload-url-signer';
+import { createDashboardAssets } from '../../dashboard/dashboard-assets';
 import { adminRoutes } from '../api/api-routes';
 import { createHttpHandler } from '../api/create-http-handler';
 import { logger } from '../shared/logger';
@@ -27,6 +28,8 @@ const env = parseEnv(
     SHOP_TIME_ZONE: z.string().min(1).default('UTC'),
     SHOP_CURRENCY: z.string().length(3).default('USD'),
     SHOP_LOCALE: z.string().min(2).default('en-US'),
+    /** Where the deploy copied the dashboard's files; beside the sources when unset. */
+    DASHBOARD_DIR: z.string().min(1).optional(),
   }),
 );
 const clients = createAwsClients(clientConfigFromEnv(env));
@@ -49,6 +52,14 @@ export const handler = middy(
         timeZone: env.SHOP_TIME_ZONE,
         local: env.SHOAL_LAMBDA_ENDPOINT !== undefined,
       },
+      dashboard: createDashboardAssets(
+        env.DASHBOARD_DIR === undefined
+          ? {}
+          : {
+              root: env.DASHBOARD_DIR,
+              chartJsFile: `${env.DASHBOARD_DIR}/assets/chart.umd.min.js`,
+            },
+      ),
       clock: () => new Date(),
     },
   }),

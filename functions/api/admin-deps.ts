@@ -6,6 +6,7 @@ import type { RunTrigger } from '../../core/ports/run-trigger';
 import type { SegmentStore } from '../../core/ports/segment-store';
 import type { UploadUrlSigner } from '../../core/ports/upload-url-signer';
 import type { Clock } from '../../core/shared/clock';
+import type { DashboardAsset } from '../../dashboard/dashboard-assets';
 
 /** How the dashboard formats numbers and which calendar runs use. */
 export interface ShopSettings {
@@ -26,5 +27,7 @@ export interface AdminDeps {
   uploads: UploadUrlSigner;
   runs: RunTrigger;
   settings: ShopSettings;
+  /** The dashboard's file for a URL path, if there is one. */
+  dashboard: (path: string) => DashboardAsset | undefined;
   clock: Clock;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdminDeps } from './admin-deps';
-import { defineRoute, type HttpRoute } from './http-route';
+import { NotFoundError } from '../../core/shared/errors';
+import { defineRoute, type HttpResponse, type HttpRoute } from './http-route';
 import { buildOpenApiDocument } from './openapi-document';
 import { customerRoutes } from './routes/customer-routes';
 import { importRoutes } from './routes/import-routes';
@@ -44,6 +45,44 @@ const openRoutes = [
   }),
 ];
 
+const serveAsset = (deps: AdminDeps, path: string): HttpResponse => {
+  const asset = deps.dashboard(path);
+  if (asset === undefined) throw new NotFoundError(`no such page or file: ${path}`);
+  return {
+    text: asset.body.toString('utf8'),
+    contentType: asset.contentType,
+    headers: { 'cache-control': asset.cacheControl, 'x-content-type-options': 'nosniff' },
+  };
+};
+
+/**
+ * The dashboard's static files. Open because they hold no data: the page asks for a token and
+ * sends it with every API call, which the admin routes check.
+ */
+export const dashboardRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/',
+    function: 'admin',
+    auth: 'open',
+    tag: 'dashboard',
+    summary: 'The dashboard',
+    responses: { 200: { description: 'HTML', contentType: 'text/html' } },
+    handle: (_request, deps: AdminDeps) => serveAsset(deps, '/'),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/{asset+}',
+    function: 'admin',
+    auth: 'open',
+    tag: 'dashboard',
+    summary: 'The dashboard’s scripts, styles and Chart.js',
+    params: z.object({ asset: z.string().min(1).max(300) }),
+    responses: { 200: { description: 'A file' }, 404: { description: 'No such file' } },
+    handle: ({ params }, deps: AdminDeps) => serveAsset(deps, `/${params.asset}`),
+  }),
+];
+
 /** The admin function's routes (admin auth, plus the open ones). */
 export const adminRoutes: HttpRoute<AdminDeps>[] = [
   ...insightRoutes,
@@ -52,6 +91,7 @@ export const adminRoutes: HttpRoute<AdminDeps>[] = [
   ...importRoutes,
   ...customerRoutes,
   ...openRoutes,
+  ...dashboardRoutes,
 ];
 
 /** Every route, as API Gateway (CDK), the local adapter and the OpenAPI document see them. */

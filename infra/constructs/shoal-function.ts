@@ -15,6 +15,8 @@ export interface ShoalFunctionProps {
   timeout?: Duration;
   environment?: Record<string, string>;
   reservedConcurrentExecutions?: number;
+  /** Files the handler reads at run time, copied into the bundle (paths from the repository root). */
+  copyIntoBundle?: { from: string; to: string }[];
 }
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
@@ -57,6 +59,17 @@ export class ShoalFunction extends NodejsFunction {
         // Some dependencies are CommonJS and call require(); give the ESM bundle one.
         banner:
           "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        ...(props.copyIntoBundle && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) =>
+              (props.copyIntoBundle ?? []).map(
+                ({ from, to }) =>
+                  `mkdir -p "$(dirname "${outputDir}/${to}")" && cp -R "${inputDir}/${from}" "${outputDir}/${to}"`,
+              ),
+          },
+        }),
       },
     });
     this.acknowledge(

@@ -94,7 +94,7 @@ export const startLocalHttpApi = async ({
   port?: number;
   corsOrigins?: readonly string[];
   throttle?: ThrottleSettings;
-  /** Paths served without a function (the dashboard's files, the local outbox); undefined = not mine. */
+  /** Paths the local stack serves without a function (the outbox), checked first; undefined = not mine. */
   extra?: (request: {
     method: string;
     url: URL;
@@ -147,10 +147,10 @@ export const startLocalHttpApi = async ({
         ...corsHeaders(origin),
       });
     }
+    const served = await extra?.({ method, url, authorised });
+    if (served !== undefined) return served;
     const match = matcher.match(method, url.pathname);
     if (match === undefined) {
-      const served = await extra?.({ method, url, authorised });
-      if (served !== undefined) return served;
       return matcher.hasPath(url.pathname)
         ? envelope(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`)
         : envelope(404, 'not_found', `no route ${method} ${url.pathname}`);

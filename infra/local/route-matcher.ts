@@ -13,6 +13,8 @@ interface Compiled<Route> {
   names: string[];
   /** Literal segments win over `{parameters}`, as in API Gateway: `/by-email/x` before `/{id}`. */
   literalSegments: number;
+  /** Greedy routes match last, as in API Gateway. */
+  greedy: boolean;
 }
 
 const compile = <Route extends { method: HttpMethod; path: string }>(
@@ -22,10 +24,11 @@ const compile = <Route extends { method: HttpMethod; path: string }>(
   const segments = route.path.split('/').slice(1);
   const source = segments
     .map((segment) => {
-      const parameter = /^\{([A-Za-z0-9_]+)\}$/.exec(segment);
+      const parameter = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(segment);
       if (parameter === null) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
       names.push(parameter[1] as string);
-      return '([^/]+)';
+      // `{name+}` is API Gateway's greedy parameter: the rest of the path, slashes included.
+      return parameter[2] === '+' ? '(.+)' : '([^/]+)';
     })
     .join('/');
   return {
@@ -34,6 +37,7 @@ const compile = <Route extends { method: HttpMethod; path: string }>(
     pattern: new RegExp(`^/${source}$`),
     names,
     literalSegments: segments.filter((segment) => !segment.startsWith('{')).length,
+    greedy: route.path.includes('+}'),
   };
 };
 
@@ -46,7 +50,12 @@ export const createRouteMatcher = <Route extends { method: HttpMethod; path: str
 ) => {
   const compiled = routes
     .map(compile)
-    .sort((a, b) => b.literalSegments - a.literalSegments || a.names.length - b.names.length);
+    .sort(
+      (a, b) =>
+        Number(a.greedy) - Number(b.greedy) ||
+        b.literalSegments - a.literalSegments ||
+        a.names.length - b.names.length,
+    );
   return {
     match(method: string, path: string): RouteMatch<Route> | undefined {
       for (const candidate of compiled) {
@@ -65,7 +74,7 @@ export const createRouteMatcher = <Route extends { method: HttpMethod; path: str
     },
     /** Whether any route has this path with another method: 405 rather than 404. */
     hasPath(path: string): boolean {
-      return compiled.some((candidate) => candidate.pattern.test(path));
+      return compiled.some((candidate) => !candidate.greedy && candidate.pattern.test(path));
     },
   };
 };

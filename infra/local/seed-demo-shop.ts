@@ -37,7 +37,12 @@ export const seedDemoShop = async ({
       const file = shop.files[kind];
       onProgress(`uploading ${file.key} (${file.rows} rows)`);
       await clients.s3.send(
-        new PutObjectCommand({ Bucket: stack.aws.config.bucket, Key: file.key, Body: file.content, ContentType: 'text/csv' }),
+        new PutObjectCommand({
+          Bucket: stack.aws.config.bucket,
+          Key: file.key,
+          Body: file.content,
+          ContentType: 'text/csv',
+        }),
       );
       let status = 'running';
       await waitUntil(

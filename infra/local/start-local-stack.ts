@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { createDashboardAssets } from '../../dashboard/dashboard-assets';
 import { apiRoutes } from '../../functions/api/api-routes';
 import { hashStorefrontKey } from '../../functions/api/storefront-key';
 import { MAX_UPLOAD_BYTES } from '../constructs/ingest';
@@ -90,7 +89,6 @@ export const startLocalStack = async ({
     resegmentModule.handler(asOf ? { asOf } : {}, localLambdaContext('shoal-resegment'));
   const { handler: adminHandler } = await import('../../functions/api-admin/handler');
   const { handler: storefrontHandler } = await import('../../functions/api-storefront/handler');
-  const dashboard = createDashboardAssets();
   const api = await startLocalHttpApi({
     routes: apiRoutes,
     functions: {
@@ -116,12 +114,7 @@ export const startLocalStack = async ({
               }),
             };
       }
-      const asset = method === 'GET' ? dashboard(url.pathname) : undefined;
-      return asset && {
-        status: 200,
-        headers: { 'content-type': asset.contentType, 'cache-control': asset.cacheControl },
-        body: asset.body,
-      };
+      return undefined;
     },
   });
   const nightly = startLocalNightlySchedule({ hour: 2, timeZone, run: resegment });
