@@ -14,8 +14,9 @@ Target:
   the one \`shoal dev\` saved in .local/data/secrets.json.
   --stack NAME talks to a deployed stack instead: the API's URL is the stack's CloudFormation
   output "${STACK_OUTPUT_KEYS.apiUrl}" (read with the AWS credentials and region the AWS SDK finds),
-  and the bearer token is SHOAL_ADMIN_TOKEN, a Cognito access token for Shoal's admin user pool
-  (API Gateway's JWT authorizer checks it).`;
+  and the bearer token is SHOAL_ADMIN_TOKEN: a JWT (ID or access token) of a user of the stack's
+  Cognito user pool (outputs "UserPoolId" and "UserPoolClientId"), which API Gateway's JWT
+  authorizer checks.`;
 
 /** Adds `--stack NAME` and the help that says how the target and its token are found. */
 export const withApiTarget = (command: Command): Command =>
