@@ -1,4 +1,5 @@
 import { ShoalError } from '../core/shared/errors';
+import { EXIT_CODES } from './exit-codes';
 
 /** Prints a failure the way a person can act on it, and sets a non-zero exit code. */
 export const reportCliError = (error: unknown): void => {
@@ -10,5 +11,5 @@ export const reportCliError = (error: unknown): void => {
   } else {
     console.error(`shoal: ${error instanceof Error ? error.message : String(error)}`);
   }
-  process.exitCode = 1;
+  process.exitCode = EXIT_CODES.failed;
 };

@@ -72,7 +72,8 @@ export const freezeCampaignAudience = async ({
   return summarise(counts);
 };
 
-const outboxRecord = ({
+/** The outbox record of one recipient: classified on consent and suppression, or held out. */
+export const outboxRecord = ({
   campaign,
   recipient,
   policy,

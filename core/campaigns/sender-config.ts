@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnsubscribeBaseUrl } from './unsubscribe-base-url';
 
 /** Who the campaign mail is from and the legal and technical furniture every message carries. */
 export const SenderConfig = z.object({
@@ -8,7 +9,7 @@ export const SenderConfig = z.object({
   /** SES configuration set that publishes delivery, bounce, complaint, open and click events. */
   configurationSet: z.string().min(1),
   /** Origin of the public API that serves `/v1/unsubscribe`; https so one-click POST works. */
-  unsubscribeBaseUrl: z.url({ protocol: /^https$/ }),
+  unsubscribeBaseUrl: UnsubscribeBaseUrl,
   /** Mailbox whose inbound rule turns `unsubscribe-<token>` subjects into unsubscribes. */
   unsubscribeMailbox: z.email(),
   /** The sender's physical postal address, required in every commercial message by CAN-SPAM. */

@@ -8,6 +8,7 @@ import { DynamoDbCustomerStore } from '../../adapters/aws/dynamodb-customer-stor
 import { DynamoDbImportStore } from '../../adapters/aws/dynamodb-import-store';
 import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store';
 import { LambdaRunTrigger } from '../../adapters/aws/lambda-run-trigger';
+import { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-campaign-work-queue';
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
 import { S3UploadUrlSigner } from '../../adapters/aws/s3-upload-url-signer';
 import { createDashboardAssets } from '../../dashboard/dashboard-assets';
@@ -23,6 +24,7 @@ const env = parseEnv(
     CAMPAIGNS_TABLE: z.string().min(1),
     IMPORTS_TABLE: z.string().min(1),
     UPLOADS_BUCKET: z.string().min(1),
+    CAMPAIGN_WORK_BUCKET: z.string().min(1),
     RESEGMENT_FUNCTION: z.string().min(1),
     SHOAL_LAMBDA_ENDPOINT: z.url().optional(),
     SHOP_TIME_ZONE: z.string().min(1).default('UTC'),
@@ -42,6 +44,10 @@ export const handler = middy(
       customers: new DynamoDbCustomerStore(clients.documents, env.CUSTOMERS_TABLE),
       segments: new DynamoDbSegmentStore(clients.documents, env.SEGMENTS_TABLE),
       campaigns: new DynamoDbCampaignStore(clients.documents, env.CAMPAIGNS_TABLE),
+      campaignWork: new ObjectStoreCampaignWorkQueue(
+        new S3ObjectStore(clients.s3, env.CAMPAIGN_WORK_BUCKET),
+        () => new Date(),
+      ),
       imports: new DynamoDbImportStore(clients.documents, env.IMPORTS_TABLE),
       objects: new S3ObjectStore(clients.s3, env.UPLOADS_BUCKET),
       uploads: new S3UploadUrlSigner(clients.s3, env.UPLOADS_BUCKET),

@@ -8,9 +8,10 @@ import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store'
 import { createHttpHandler } from '../api/create-http-handler';
 import { storefrontRoutes } from '../api/routes/storefront-routes';
 import { checkStorefrontKey } from '../api/storefront-key';
-import { UnsubscribeKeysEnv, unsubscribeKeysFromEnv } from '../api/unsubscribe-keys-env';
+import type { UnsubscribeKeys } from '../../core/campaigns/unsubscribe-token';
 import { logger } from '../shared/logger';
 import { BaseEnv, clientConfigFromEnv, parseEnv } from '../shared/parse-env';
+import { loadUnsubscribeKeys, UnsubscribeKeysEnv } from '../shared/unsubscribe-keys';
 
 const env = parseEnv(
   BaseEnv.extend({
@@ -29,6 +30,8 @@ const env = parseEnv(
   }).and(UnsubscribeKeysEnv),
 );
 const clients = createAwsClients(clientConfigFromEnv(env));
+// Read on the first unsubscribe, not at cold start: segment lookups never need the keys.
+let unsubscribeKeys: Promise<UnsubscribeKeys> | undefined;
 
 export const handler = middy(
   createHttpHandler({
@@ -37,7 +40,7 @@ export const handler = middy(
       customers: new DynamoDbCustomerStore(clients.documents, env.CUSTOMERS_TABLE),
       segments: new DynamoDbSegmentStore(clients.documents, env.SEGMENTS_TABLE),
       campaigns: new DynamoDbCampaignStore(clients.documents, env.CAMPAIGNS_TABLE),
-      unsubscribeKeys: unsubscribeKeysFromEnv({ env, region: env.AWS_REGION }),
+      unsubscribeKeys: () => (unsubscribeKeys ??= loadUnsubscribeKeys(env)),
       clock: () => new Date(),
     },
     authorize: (route, headers) => {

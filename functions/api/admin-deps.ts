@@ -1,4 +1,5 @@
 import type { CampaignStore } from '../../core/ports/campaign-store';
+import type { CampaignWorkQueue } from '../../core/ports/campaign-work-queue';
 import type { CustomerStore } from '../../core/ports/customer-store';
 import type { ImportStore } from '../../core/ports/import-store';
 import type { ObjectStore } from '../../core/ports/object-store';
@@ -22,6 +23,8 @@ export interface AdminDeps {
   customers: CustomerStore;
   segments: SegmentStore;
   campaigns: CampaignStore;
+  /** Where a send or schedule queues its dispatch. */
+  campaignWork: CampaignWorkQueue;
   imports: ImportStore;
   objects: ObjectStore;
   uploads: UploadUrlSigner;

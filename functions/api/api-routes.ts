@@ -3,6 +3,7 @@ import type { AdminDeps } from './admin-deps';
 import { NotFoundError } from '../../core/shared/errors';
 import { defineRoute, type HttpResponse, type HttpRoute } from './http-route';
 import { buildOpenApiDocument } from './openapi-document';
+import { campaignRoutes } from './routes/campaign-routes';
 import { customerRoutes } from './routes/customer-routes';
 import { importRoutes } from './routes/import-routes';
 import { insightRoutes } from './routes/insight-routes';
@@ -90,6 +91,7 @@ export const adminRoutes: HttpRoute<AdminDeps>[] = [
   ...runRoutes,
   ...importRoutes,
   ...customerRoutes,
+  ...campaignRoutes,
   ...openRoutes,
   ...dashboardRoutes,
 ];

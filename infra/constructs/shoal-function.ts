@@ -1,6 +1,11 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type ParamsAndSecretsLayerVersion,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -17,6 +22,8 @@ export interface ShoalFunctionProps {
   reservedConcurrentExecutions?: number;
   /** Files the handler reads at run time, copied into the bundle (paths from the repository root). */
   copyIntoBundle?: { from: string; to: string }[];
+  /** The AWS Parameters and Secrets extension, for functions that read a secret without an SDK. */
+  paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
@@ -41,6 +48,7 @@ export class ShoalFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(30),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      paramsAndSecrets: props.paramsAndSecrets,
       tracing: Tracing.ACTIVE,
       logGroup,
       projectRoot: REPO_ROOT,

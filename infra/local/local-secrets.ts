@@ -2,20 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UnsubscribeKeysJson } from '../../adapters/aws/unsubscribe-keys-source';
 
 const LocalSecrets = z.object({
   adminKey: z.string().min(16),
   storefrontKey: z.string().min(16),
-  unsubscribeKeys: UnsubscribeKeysJson,
 });
 export type LocalSecrets = z.infer<typeof LocalSecrets>;
 
-const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+const token = (): string => randomBytes(24).toString('base64url');
 
 /**
- * The keys of the local stack: made once and kept in the data folder (readable only by its owner)
- * so links in the local outbox and the admin key stay valid across restarts; `SHOAL_ADMIN_KEY`
+ * The API keys of the local stack: made once and kept in the data folder (readable only by its owner)
+ * so the admin key printed at start stays valid across restarts; `SHOAL_ADMIN_KEY`
  * and `SHOAL_STOREFRONT_KEY` override them.
  */
 export const loadLocalSecrets = ({
@@ -31,9 +29,8 @@ export const loadLocalSecrets = ({
     secrets = LocalSecrets.parse(JSON.parse(readFileSync(file, 'utf8')));
   } else {
     secrets = {
-      adminKey: token(24),
-      storefrontKey: token(24),
-      unsubscribeKeys: { current: { keyId: 'local1', secret: token(32) } },
+      adminKey: token(),
+      storefrontKey: token(),
     };
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

@@ -1,3 +1,5 @@
+import { apiRoutes } from '../../functions/api/api-routes';
+import { routeKeyOf } from '../../functions/api/http-route';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeShoal } from './synthesize-shoal';
@@ -10,7 +12,8 @@ describe('ShoalStack', () => {
     const synthesized = synthesizeShoal();
     template = Template.fromStack(synthesized.stack);
     nagFindings = synthesized.nagFindings;
-  });
+    // Bundling every function with esbuild takes longer than the default hook timeout.
+  }, 60_000);
 
   it('creates the four tables with point-in-time recovery, encryption and TTL', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 4);
@@ -81,12 +84,12 @@ describe('ShoalStack', () => {
   it('feeds uploads under imports/ to the ingest function through a queue with a dead-letter queue', () => {
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
-        QueueConfigurations: [
+        QueueConfigurations: Match.arrayWith([
           Match.objectLike({
             Events: ['s3:ObjectCreated:*'],
             Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'imports/' }] } },
           }),
-        ],
+        ]),
       },
     });
     template.hasResourceProperties('AWS::SQS::Queue', {
@@ -118,11 +121,13 @@ describe('ShoalStack', () => {
 
   it('lets the ingest function read only uploads and write only reports', () => {
     type Statement = { Action: string | string[]; Resource: unknown };
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) =>
-        (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
-          .PolicyDocument.Statement,
-    );
+    const statements = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(([logicalId]) => logicalId.startsWith('Ingest'))
+      .flatMap(
+        ([, policy]) =>
+          (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties
+            .PolicyDocument.Statement,
+      );
     const actionsOn = (suffix: string) =>
       statements
         .filter((statement) => JSON.stringify(statement.Resource).includes(suffix))
@@ -132,6 +137,33 @@ describe('ShoalStack', () => {
     expect(actionsOn('/imports/*').some((action) => action.startsWith('s3:Put'))).toBe(false);
     expect(actionsOn('/reports/*')).toContain('s3:PutObject');
     expect(actionsOn('/reports/*').some((action) => action.startsWith('s3:Get'))).toBe(false);
+  });
+
+  it('creates one API Gateway route per API route, JWT-guarded exactly where the route is admin', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) =>
+        (route as { Properties: { RouteKey: string; AuthorizationType?: string } }).Properties,
+    );
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(apiRoutes.map(routeKeyOf).sort());
+    for (const route of apiRoutes) {
+      const created = routes.find((r) => r.RouteKey === routeKeyOf(route));
+      expect(created?.AuthorizationType ?? 'NONE', routeKeyOf(route)).toBe(
+        route.auth === 'admin' ? 'JWT' : 'NONE',
+      );
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: Match.objectLike({
+        ThrottlingRateLimit: 100,
+        ThrottlingBurstLimit: 200,
+      }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    template.hasOutput('ApiUrl', {});
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
   });
 
   it('fires the resegment function nightly in the shop time zone, with retries and a dead-letter queue', () => {
@@ -150,6 +182,114 @@ describe('ShoalStack', () => {
       Environment: {
         Variables: Match.objectLike({ SHOP_TIME_ZONE: 'UTC', SEGMENTS_TABLE: Match.anyValue() }),
       },
+    });
+  });
+
+  type Statement = { Action: string | string[]; Resource: unknown };
+  /** The statements of the policies attached to the role of the function with `description`. */
+  const statementsOf = (description: string): Statement[] => {
+    type Fn = { Properties: { Description?: string; Role: { 'Fn::GetAtt': [string, string] } } };
+    const fn = Object.values(template.findResources('AWS::Lambda::Function')).find(
+      (f) => (f as Fn).Properties.Description === description,
+    ) as Fn;
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    type Policy = {
+      Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } };
+    };
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p as Policy).Properties.Roles.some((r) => r.Ref === role))
+      .flatMap((p) => (p as Policy).Properties.PolicyDocument.Statement);
+  };
+
+  it('announces campaign work under its three prefixes to three queues, and expires it', () => {
+    const [notifications] = Object.values(
+      template.findResources('Custom::S3BucketNotifications'),
+    ) as { Properties: { NotificationConfiguration: { QueueConfigurations: unknown[] } } }[];
+    const prefixes = notifications!.Properties.NotificationConfiguration.QueueConfigurations.map(
+      (c) =>
+        (c as { Filter: { Key: { FilterRules: { Value: string }[] } } }).Filter.Key.FilterRules[0]!
+          .Value,
+    );
+    expect(prefixes.sort()).toEqual([
+      'campaign-work/deferred/',
+      'campaign-work/dispatch/',
+      'campaign-work/send/',
+      'imports/',
+    ]);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'expire-campaign-work', Prefix: 'campaign-work/' }),
+        ]),
+      },
+    });
+    // Items not due yet wait 15 minutes per hop through the deferred queue.
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      DelaySeconds: 900,
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }),
+    });
+  });
+
+  it('caps the senders at the configured concurrency, one slice per invocation', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Mails one slice of a campaign exactly once per recipient through SES',
+      Layers: [Match.anyValue()],
+      Environment: {
+        Variables: Match.objectLike({
+          SENDER_CONCURRENCY: '2',
+          SES_CONFIGURATION_SET: Match.anyValue(),
+          UNSUBSCRIBE_KEYS_SECRET_ID: Match.anyValue(),
+          UNSUBSCRIBE_BASE_URL: 'https://api.shop.example.com',
+          POSTAL_ADDRESS: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('lets the sender send raw e-mail only from its identity and configuration set', () => {
+    const statements = statementsOf(
+      'Mails one slice of a campaign exactly once per recipient through SES',
+    );
+    const send = statements.find((s) => [s.Action].flat().includes('ses:SendRawEmail'));
+    const resources = JSON.stringify(send?.Resource);
+    expect(resources).toContain('identity/shop.example.com');
+    expect(resources).toContain('configuration-set/');
+    expect([send?.Resource].flat()).toHaveLength(2);
+    const quota = statements.find((s) => [s.Action].flat().includes('ses:GetSendQuota'));
+    expect(quota?.Resource).toBe('*');
+    expect(
+      statements.some((s) => JSON.stringify(s).includes('secretsmanager:GetSecretValue')),
+    ).toBe(true);
+  });
+
+  it('keeps two-key unsubscribe secrets generated by Secrets Manager', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({
+        SecretStringTemplate: '{"current":"k1"}',
+        GenerateStringKey: 'k1',
+        PasswordLength: 64,
+      }),
+    });
+  });
+
+  it('routes SES events through an encrypted SNS topic and a queue to the ses-events function', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['delivery', 'bounce', 'complaint', 'open', 'click', 'reject'],
+        SnsDestination: { TopicARN: Match.anyValue() },
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Records SES delivery, bounce, complaint, open and click events once each',
+      Environment: { Variables: Match.objectLike({ CAMPAIGNS_TABLE: Match.anyValue() }) },
     });
   });
 

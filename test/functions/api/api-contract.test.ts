@@ -431,4 +431,89 @@ describe('the HTTP API on the local stack', () => {
     );
     expect((await call('DELETE', '/v1/customers/c5', { headers: admin() })).status).toBe(404);
   });
+
+  it(
+    'sends a campaign to a segment once per consenting recipient, honours one-click unsubscribe, and skips them next time',
+    { timeout: 120_000 },
+    async () => {
+      stack.aws.ses.clearOutbox();
+      const catalog = (await call('GET', '/v1/segments', { headers: admin() })).json;
+      const buyers = catalog.segments.filter(
+        (s: { kind: string; customers: number }) => s.kind === 'rfm' && s.customers > 0,
+      );
+      const audience = { segmentIds: buyers.map((s: { segmentId: string }) => s.segmentId) };
+      const content = {
+        subject: 'Hello {{ first_name | default: "there" }}',
+        html: '<p>Hi {{ first_name }}</p>',
+      };
+      const badTemplate = await call('POST', '/v1/campaigns', {
+        headers: admin(),
+        body: { name: 'Broken', audience, content: { subject: 'Hi', html: '{{ shoe_size }}' } },
+      });
+      expect(badTemplate.status).toBe(400);
+      expect(badTemplate.json.error.message).toMatch(/shoe_size/);
+
+      const created = await call('POST', '/v1/campaigns', {
+        headers: admin(),
+        body: { name: 'Autumn', audience, content },
+      });
+      expect(created.status).toBe(201);
+      const sending = await call('POST', `/v1/campaigns/${created.json.campaignId}/send`, {
+        headers: admin(),
+      });
+      expect(sending.status).toBe(202);
+      await stack.campaigns.idle();
+      const outbox = (await call('GET', '/v1/outbox', { headers: admin() })).json.items;
+      const recipients = outbox.map((m: { to: string[] }) => m.to[0]).sort();
+      // c5 was erased above; of the other 39 buyers, every fifth (c0, c10…) declined marketing.
+      const expected = Array.from({ length: 40 }, (_, i) => i)
+        .filter((i) => i % 5 !== 0)
+        .map((i) => `person${i}@example.com`)
+        .sort();
+      expect(recipients).toEqual(expected);
+      expect(new Set(recipients).size).toBe(recipients.length);
+      const message = outbox[0];
+      expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      const url = /<(http[^>]+)>/.exec(message.headers['list-unsubscribe'])?.[1] ?? '';
+      expect(url.startsWith(`${base}/v1/unsubscribe?token=`)).toBe(true);
+
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<form method="post"/);
+      const tampered = await fetch(`${url.slice(0, -2)}xx`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(tampered.status).toBe(401);
+      const unsubscribed = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(unsubscribed.status).toBe(200);
+      expect(unsubscribed.redirected).toBe(false);
+
+      const results = (
+        await call('GET', `/v1/campaigns/${created.json.campaignId}/results`, { headers: admin() })
+      ).json;
+      expect(results).toMatchObject({ sent: expected.length, unsubscribed: 1 });
+
+      stack.aws.ses.clearOutbox();
+      const second = await call('POST', '/v1/campaigns', {
+        headers: admin(),
+        body: { name: 'Winter', audience, content },
+      });
+      await call('POST', `/v1/campaigns/${second.json.campaignId}/send`, { headers: admin() });
+      await stack.campaigns.idle();
+      const secondRecipients = (
+        await call('GET', '/v1/outbox', { headers: admin() })
+      ).json.items.map((m: { to: string[] }) => m.to[0]);
+      expect(secondRecipients).toHaveLength(expected.length - 1);
+      expect(secondRecipients).not.toContain(message.to[0]);
+      expect(
+        (await call('POST', `/v1/campaigns/${second.json.campaignId}/cancel`, { headers: admin() }))
+          .status,
+      ).toBe(409);
+    },
+  );
 });

@@ -8,6 +8,12 @@ import { DynamoDbImportStore } from '../../../adapters/aws/dynamodb-import-store
 import { DynamoDbSegmentStore } from '../../../adapters/aws/dynamodb-segment-store';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack';
 import { waitUntil } from '../../../infra/local/wait-until';
+import { DynamoDbCampaignStore } from '../../../adapters/aws/dynamodb-campaign-store';
+import { ObjectStoreCampaignWorkQueue } from '../../../adapters/aws/object-store-campaign-work-queue';
+import { S3ObjectStore } from '../../../adapters/aws/s3-object-store';
+import { startCampaignSend } from '../../../core/campaigns/start-campaign-send';
+import { campaign } from '../../core/campaigns/fixtures';
+import { audienceOf, seedCampaignSegment } from '../../support/seed-campaign-segment';
 
 const DATASET = new URL('../../../../shared/datasets/marketing_campaign.csv', import.meta.url);
 
@@ -60,4 +66,30 @@ describe('the local stack', () => {
       expect((await segments.getRun(runId!))?.customers).toBe(2240);
     },
   );
+
+  it('sends a campaign started the way the API starts it, once per recipient', async () => {
+    const { bucket, tables } = stack.aws.config;
+    const store = new DynamoDbCampaignStore(clients.documents, tables.campaigns);
+    const queue = new ObjectStoreCampaignWorkQueue(
+      new S3ObjectStore(clients.s3, bucket),
+      () => new Date(),
+    );
+    await seedCampaignSegment({ documents: clients.documents, tables, prefix: 'local', count: 12 });
+    await store.putCampaign(
+      campaign({ campaignId: 'local-1', status: 'draft', audience: audienceOf('local') }),
+    );
+
+    await startCampaignSend({ campaignId: 'local-1', store, queue, clock: () => new Date() });
+    await waitUntil(async () => (await store.getCampaign('local-1'))?.status === 'sent', {
+      timeoutMs: 60_000,
+      what: 'the campaign sent',
+    });
+
+    const mailed = stack.aws.ses
+      .outbox()
+      .filter((m) => m.destinations[0]?.startsWith('local-'))
+      .map((m) => m.destinations[0]);
+    expect(mailed).toHaveLength(12);
+    expect(new Set(mailed).size).toBe(12);
+  });
 });

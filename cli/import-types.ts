@@ -1,0 +1,15 @@
+import type { ReportedRow } from '../core/admin/read-import-report';
+import type { ImportRecord } from '../core/ingest/import-record';
+
+/** `GET /v1/imports`: newest first. */
+export interface ImportsPage {
+  items: ImportRecord[];
+  cursor?: string;
+}
+
+/** `GET /v1/imports/{importId}`. */
+export interface ImportReport {
+  import: ImportRecord;
+  rejected: ReportedRow[];
+  warnings: ReportedRow[];
+}

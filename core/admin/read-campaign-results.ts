@@ -1,0 +1,52 @@
+import type { CampaignResults } from '../campaigns/campaign-results';
+import { computeCampaignResults } from '../campaigns/campaign-results';
+import type { Order } from '../customers/order';
+import type { CampaignStore } from '../ports/campaign-store';
+import type { CustomerStore } from '../ports/customer-store';
+import { NotFoundError } from '../shared/errors';
+
+const CONCURRENT_READS = 8;
+
+/**
+ * A campaign's funnel and uplift as of now.
+ * 1. Load the campaign (NotFoundError), its outbox records and its delivery counts.
+ * 2. Read the orders of everyone mailed or held out, the two groups conversions compare.
+ * 3. Compute the results over the attribution window.
+ */
+export const readCampaignResults = async ({
+  campaignId,
+  campaigns,
+  customers,
+  attributionWindowDays = 7,
+}: {
+  campaignId: string;
+  campaigns: CampaignStore;
+  customers: CustomerStore;
+  attributionWindowDays?: number;
+}): Promise<CampaignResults> => {
+  const campaign = await campaigns.getCampaign(campaignId);
+  if (campaign === undefined) throw new NotFoundError(`no campaign ${campaignId}`, { campaignId });
+  const [sends, counts] = await Promise.all([
+    campaigns.listSends(campaignId),
+    campaigns.getDeliveryCounts(campaignId),
+  ]);
+  const compared = sends
+    .filter((send) => send.status === 'sent' || send.status === 'held_out')
+    .map((send) => send.customerId);
+  const ordersByCustomer = new Map<string, readonly Order[]>();
+  for (let start = 0; start < compared.length; start += CONCURRENT_READS) {
+    const records = await Promise.all(
+      compared.slice(start, start + CONCURRENT_READS).map((id) => customers.getCustomer(id)),
+    );
+    for (const record of records) {
+      if (record !== undefined) ordersByCustomer.set(record.profile.customerId, record.orders);
+    }
+  }
+  return computeCampaignResults({
+    campaign,
+    sends,
+    counts,
+    ordersByCustomer,
+    attributionWindowDays,
+  });
+};

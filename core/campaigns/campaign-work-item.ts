@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Customers per send item. Small enough that one sender invocation settles its slice well within
+ * its time limit at SES's lowest production rate (14/s shared by the sender concurrency), large
+ * enough that a million recipients is ten thousand messages, not a million.
+ */
+export const SEND_BATCH_SIZE = 100;
+
+/** How often a live triggered campaign looks for a new segmentation run. */
+export const WATCH_INTERVAL_MS = 15 * 60_000;
+
+/**
+ * One unit of campaign work on the work queue: `dispatch` freezes the audience and fans it out,
+ * `send` mails one slice of it, `watch` queues a live triggered campaign's new entrants once per
+ * segmentation run (`runId` is the run last handled). All are idempotent, so a redelivered or
+ * duplicated item is harmless.
+ */
+export const CampaignWorkItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dispatch'), campaignId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('watch'),
+    campaignId: z.string().min(1),
+    runId: z.string().min(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('send'),
+    campaignId: z.string().min(1),
+    customerIds: z.array(z.string().min(1)).min(1).max(SEND_BATCH_SIZE),
+  }),
+]);
+export type CampaignWorkItem = z.infer<typeof CampaignWorkItem>;
+
+/** An item with the earliest instant it may be worked on (ISO-8601); due now when absent. */
+export const QueuedCampaignWork = z.object({
+  item: CampaignWorkItem,
+  notBefore: z.iso.datetime({ offset: true }).optional(),
+});
+export type QueuedCampaignWork = z.infer<typeof QueuedCampaignWork>;

@@ -1,0 +1,107 @@
+import type { Clock } from '../shared/clock';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import type { CampaignStore } from '../ports/campaign-store';
+import type { CampaignWorkQueue } from '../ports/campaign-work-queue';
+import type { CampaignAudience } from './campaign';
+import { transitionCampaignStatus } from './campaign-status-transition';
+import { SEND_BATCH_SIZE, type QueuedCampaignWork } from './campaign-work-item';
+import type { EligibilityPolicy } from './eligibility-policy';
+import { type FreezeSummary, freezeCampaignAudience } from './freeze-campaign-audience';
+import type { RecipientCandidate } from './recipient-candidate';
+
+export type DispatchCampaignResult =
+  | { outcome: 'dispatched'; frozen: FreezeSummary; batches: number }
+  | { outcome: 'not-due'; notBefore: string }
+  | { outcome: 'skipped'; status: string };
+
+/**
+ * Turns a due campaign into send work: the fan-out that keeps a million recipients from being
+ * bound by one Lambda's 15 minutes.
+ * 1. Load the campaign. Drafts, paused, sent and cancelled campaigns are skipped; a scheduled one
+ *    that is not due yet is queued again for its time (it was rescheduled, or delivered early).
+ * 2. Freeze the audience unless it is frozen (idempotent). A triggered campaign freezes an empty
+ *    audience, goes live and starts its watch: recipients are added as they enter its segments
+ *    (triggerCampaignSends).
+ * 3. Queue the open records (pending, postponed, sending) as send items of SEND_BATCH_SIZE
+ *    customers. Senders claim each record before mailing it, so dispatching twice duplicates
+ *    work, never e-mail.
+ */
+export const dispatchCampaign = async ({
+  campaignId,
+  loadCandidates,
+  policy,
+  store,
+  queue,
+  clock,
+}: {
+  campaignId: string;
+  loadCandidates: (audience: CampaignAudience) => Promise<RecipientCandidate[]>;
+  policy: EligibilityPolicy;
+  store: CampaignStore;
+  queue: CampaignWorkQueue;
+  clock: Clock;
+}): Promise<DispatchCampaignResult> => {
+  const campaign = await store.getCampaign(campaignId);
+  if (!campaign) throw new NotFoundError(`campaign ${campaignId} not found`, { campaignId });
+  if (campaign.status !== 'scheduled' && campaign.status !== 'sending') {
+    return { outcome: 'skipped', status: campaign.status };
+  }
+  const now = clock();
+  if (
+    campaign.status === 'scheduled' &&
+    campaign.scheduledAt &&
+    Date.parse(campaign.scheduledAt) > now.getTime()
+  ) {
+    await queue.enqueue([
+      { item: { kind: 'dispatch', campaignId }, notBefore: campaign.scheduledAt },
+    ]);
+    return { outcome: 'not-due', notBefore: campaign.scheduledAt };
+  }
+  const triggered = campaign.kind === 'triggered';
+  const candidates =
+    triggered || campaign.audienceFrozenAt ? [] : await loadCandidates(campaign.audience);
+  const frozen = await freezeCampaignAudience({ campaignId, candidates, policy, store, clock });
+  // The watch starts with the move to `sending`, so there is one per campaign however often
+  // it is dispatched.
+  if (triggered && (await goLive({ campaignId, store, clock }))) {
+    await queue.enqueue([{ item: { kind: 'watch', campaignId } }]);
+  }
+
+  const open = await store.listSends(campaignId, {
+    statuses: ['pending', 'postponed', 'sending'],
+  });
+  const work: QueuedCampaignWork[] = [];
+  for (let i = 0; i < open.length; i += SEND_BATCH_SIZE) {
+    const customerIds = open.slice(i, i + SEND_BATCH_SIZE).map((send) => send.customerId);
+    work.push({ item: { kind: 'send', campaignId, customerIds } });
+  }
+  await queue.enqueue(work);
+  return { outcome: 'dispatched', frozen, batches: work.length };
+};
+
+/**
+ * A triggered campaign is live while `sending`; true when this call made it so. A lost race
+ * means someone else moved it.
+ */
+const goLive = async ({
+  campaignId,
+  store,
+  clock,
+}: {
+  campaignId: string;
+  store: CampaignStore;
+  clock: Clock;
+}): Promise<boolean> => {
+  const campaign = await store.getCampaign(campaignId);
+  if (campaign?.status !== 'scheduled') return false;
+  try {
+    await store.putCampaign(
+      transitionCampaignStatus({ campaign, to: 'sending', at: clock() }),
+      campaign.version,
+    );
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return false;
+  }
+};

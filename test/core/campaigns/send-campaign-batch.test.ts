@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { InMemoryCampaignWorkQueue } from '../../../adapters/memory/in-memory-campaign-work-queue';
+import { freezeCampaignAudience } from '../../../core/campaigns/freeze-campaign-audience';
+import type { SendCampaignConfig } from '../../../core/campaigns/send-campaign';
+import { sendCampaignBatch } from '../../../core/campaigns/send-campaign-batch';
+import { shareSendRate } from '../../../core/campaigns/share-send-rate';
+import { campaign, candidate, FakeMailer, keys, manualClock, sender, storeWith } from './fixtures';
+
+const config: SendCampaignConfig = { sender, policy: { consent: 'opt-in' }, unsubscribeKeys: keys };
+const ids = ['c-1', 'c-2', 'c-3', 'c-4'];
+
+const setUp = async (mailer: FakeMailer) => {
+  const time = manualClock('2026-03-10T12:00:00.000Z');
+  const store = await storeWith(campaign());
+  await freezeCampaignAudience({
+    campaignId: 'cmp-1',
+    candidates: ids.map((id) => candidate(id)),
+    policy: config.policy,
+    store,
+    clock: time.clock,
+  });
+  const queue = new InMemoryCampaignWorkQueue();
+  const send = (customerIds: string[]) =>
+    sendCampaignBatch({
+      campaignId: 'cmp-1',
+      customerIds,
+      store,
+      mailer,
+      clock: time.clock,
+      sleep: time.sleep,
+      config,
+      queue,
+    });
+  return { store, queue, send };
+};
+
+describe('sendCampaignBatch', () => {
+  it('mails only its slice and queues nothing when the slice is done', async () => {
+    const mailer = new FakeMailer();
+    const { queue, send } = await setUp(mailer);
+
+    const result = await send(['c-1', 'c-2']);
+
+    expect(result).toMatchObject({ status: 'completed', sent: 2 });
+    expect(mailer.accepted.map((a) => a.to)).toEqual(['c-1@example.com', 'c-2@example.com']);
+    expect(queue.drain()).toEqual([]);
+  });
+
+  it('queues the slice again for later when the daily quota runs out in the middle', async () => {
+    const mailer = new FakeMailer((call) =>
+      call === 3 ? { ok: false, failure: { kind: 'daily-quota-exceeded' } } : undefined,
+    );
+    const { store, queue, send } = await setUp(mailer);
+
+    const result = await send(ids);
+
+    expect(result).toMatchObject({ status: 'quota-exhausted', sent: 2 });
+    expect(result.requeuedFor).toBeDefined();
+    expect(queue.drain()).toEqual([
+      {
+        item: { kind: 'send', campaignId: 'cmp-1', customerIds: ids },
+        notBefore: result.requeuedFor,
+      },
+    ]);
+    expect(await store.countSends('cmp-1')).toEqual({ sent: 2, pending: 2 });
+  });
+});
+
+describe('shareSendRate', () => {
+  it('gives each of the concurrent senders its part of the send rate', async () => {
+    const quota = await shareSendRate(new FakeMailer(), 4).getSendQuota();
+
+    expect(quota.maxSendRatePerSecond).toBe(3.5);
+  });
+});
