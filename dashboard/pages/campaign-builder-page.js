@@ -1,4 +1,5 @@
 // @ts-check
+import { ApiError } from '../shared/api-client.js';
 import { debounce, h } from '../shared/dom.js';
 import { pageHeading, problemList } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
@@ -125,7 +126,10 @@ export const campaignBuilderPage = {
       } catch (error) {
         if (sequence !== estimateSequence) return;
         eligible.textContent = '—';
-        eligibleNote.textContent = `No estimate: ${error instanceof Error ? error.message : String(error)}`;
+        eligibleNote.textContent =
+          error instanceof ApiError && error.status === 404
+            ? 'No estimate: this Shoal cannot count an audience before sending yet.'
+            : `No estimate: ${error instanceof Error ? error.message : String(error)}`;
       }
     }, ESTIMATE_DELAY_MS);
     form.addEventListener('change', (event) => {

@@ -14,6 +14,42 @@ import { emailFrame } from '../shared/email-frame.js';
 const EDITABLE = new Set(['draft', 'scheduled']);
 const CANCELLABLE = new Set(['scheduled', 'sending', 'paused']);
 const HAS_RESULTS = new Set(['sending', 'sent', 'paused', 'cancelled']);
+/** How often a campaign that is sending is read again, to show it once it is sent or paused. */
+const SENDING_POLL_MS = 2_000;
+/** A campaign scheduled this soon (or "send now", which the API schedules for now) is watched. */
+const DUE_SOON_MS = 60_000;
+
+/**
+ * Whether the campaign's status will change while the page is open.
+ * @param {Campaign} campaign
+ */
+const isUnderWay = (campaign) =>
+  campaign.status === 'sending' ||
+  (campaign.status === 'scheduled' &&
+    campaign.scheduledAt !== undefined &&
+    Date.parse(campaign.scheduledAt) - Date.now() < DUE_SOON_MS);
+
+/**
+ * While a campaign is sending, reads it in the background and renders the page again once its
+ * status changes: one re-render (and one focus move) per change, not one per poll.
+ * @param {PageContext} context
+ * @param {string} base
+ * @param {string} status
+ */
+const watchStatus = ({ api, refresh, signal }, base, status) => {
+  const timer = setInterval(async () => {
+    try {
+      /** @type {Campaign} */
+      const latest = await api.get(base, signal);
+      if (latest.status === status) return;
+      clearInterval(timer);
+      refresh();
+    } catch {
+      // Keep what is shown; the next poll tries again, and leaving the page stops them.
+    }
+  }, SENDING_POLL_MS);
+  signal.addEventListener('abort', () => clearInterval(timer));
+};
 
 /**
  * A small form whose submit calls the API and reports in its own live region.
@@ -253,10 +289,18 @@ export const campaignPage = {
         ['Scheduled for', campaign.scheduledAt ? format.dateTime(campaign.scheduledAt) : undefined],
         ['Started', campaign.startedAt ? format.dateTime(campaign.startedAt) : undefined],
       ]),
+      isUnderWay(campaign)
+        ? h(
+            'p',
+            { class: 'state state-sending', role: 'status' },
+            'Sending… this page updates when it is done.',
+          )
+        : null,
       actions(context, campaign),
       results
         ? resultsSection(results, format)
         : emptyState('No results yet: the campaign has not been sent.'),
     );
+    if (isUnderWay(campaign)) watchStatus(context, base, campaign.status);
   },
 };
