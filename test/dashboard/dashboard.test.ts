@@ -240,26 +240,23 @@ describe('dashboard', () => {
     );
   });
 
-  // Skipped until main has the campaign routes of docs/api.md this test drives: POST
-  // /v1/campaigns/audience-estimate, POST /v1/campaigns, GET /v1/campaigns, GET
-  // /v1/campaigns/{campaignId}, POST /v1/campaigns/{campaignId}/send and GET
-  // /v1/campaigns/{campaignId}/results (the real API answers 404 "no route" to each today).
-  it.skip('builds a campaign with a live eligible count, sends it, and finds it in the outbox', async () => {
+  it('builds a campaign, sends it, shows its funnel, and finds its messages in the outbox', async () => {
     const { segments } = await api.get<{ segments: Segment[] }>('/v1/segments');
-    const audience = segments.find((s) => s.kind === 'rfm' && s.customers > 0)!;
-    const estimate = await api.post<{ eligible: number }>('/v1/campaigns/audience-estimate', {
-      audience: { segmentIds: [audience.segmentId], excludedSegmentIds: [] },
-    });
+    // A small RFM segment keeps the send short; the demo shop mails only those who consented.
+    const audience = segments
+      .filter((s) => s.kind === 'rfm' && s.customers >= 20)
+      .reduce((a, b) => (b.customers < a.customers ? b : a));
 
     await open('#/campaigns/new');
     await page.getByLabel('Campaign name').fill('Autumn hello');
     await page
       .getByRole('group', { name: 'Send to customers in any of' })
-      .getByLabel(audience.name)
+      .getByLabel(new RegExp(`^${audience.name} \\(`))
       .check();
-    await expect
-      .poll(() => page.locator('#eligible-count').innerText())
-      .toBe(integer(estimate.eligible));
+    // The live eligible count needs POST /v1/campaigns/audience-estimate, which the API lacks so
+    // far: the builder says so instead of counting. Once it exists, compare #eligible-count with
+    // its `eligible` here.
+    await expect.poll(() => page.locator('.live-count').innerText()).toContain('No estimate');
     await page.getByLabel('Subject').fill('Autumn is here');
     await page.getByLabel(/^Body/).fill('<p>Hello {{ first_name }}</p>');
     await screenshot('campaign-builder');
@@ -268,9 +265,28 @@ describe('dashboard', () => {
 
     await page.getByRole('button', { name: 'Send now…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Send now' }).click();
-    await page.locator('main h1 .badge', { hasText: 'sent' }).waitFor();
+    // The local stack sends through the same dispatcher and sender handlers as AWS; the page
+    // follows the campaign until it is sent.
+    await page.locator('main h1 .badge', { hasText: /^sent$/ }).waitFor({ timeout: 30_000 });
     await page.locator('#campaign-funnel').waitFor();
     await screenshot('campaign');
+
+    const { items: campaigns } = await api.get<{ items: { campaignId: string; name: string }[] }>(
+      '/v1/campaigns',
+    );
+    const { campaignId } = campaigns.find((c) => c.name === 'Autumn hello')!;
+    const results = await api.get<{ audience: number; sent: number }>(
+      `/v1/campaigns/${encodeURIComponent(campaignId)}/results`,
+    );
+    expect(results.sent).toBeGreaterThan(0);
+    // The chart's numbers, in its table behind "Show the numbers" (collapsed, hence textContent).
+    const funnel = page.locator('#campaign-funnel tbody tr');
+    expect(await funnel.filter({ hasText: 'Sent' }).locator('td').textContent()).toBe(
+      integer(results.sent),
+    );
+    expect(await funnel.filter({ hasText: 'Audience' }).locator('td').textContent()).toBe(
+      integer(results.audience),
+    );
 
     await open('#/campaigns');
     await screenshot('campaigns');
@@ -279,11 +295,11 @@ describe('dashboard', () => {
     await open('#/outbox');
     await screenshot('outbox-campaign');
     const messages = page.locator('details.message', { hasText: 'Autumn is here' });
-    expect(await messages.count()).toBeGreaterThan(0);
+    expect(await messages.count()).toBe(results.sent);
     await messages.first().locator('summary').click();
     await expect
       .poll(() => messages.first().locator('iframe').getAttribute('srcdoc'))
-      .toContain('Hello');
+      .toMatch(/Hello \p{L}/u);
   });
 
   it('lists imports and shows an import’s rejected rows with reasons', async () => {
