@@ -20,7 +20,7 @@ export default defineConfig({
             'test/bench/**/*.test.ts',
             'test/dashboard/**/*.test.ts',
           ],
-          exclude: ['test/infra/local/**'],
+          exclude: ['test/infra/local/**', 'test/cli/e2e/**'],
           testTimeout: 60_000,
           // Synthesizing the stack bundles every Lambda with esbuild: slow on a busy 2-core machine.
           hookTimeout: 180_000,
@@ -33,6 +33,7 @@ export default defineConfig({
             'test/adapters/**/*.test.ts',
             'test/functions/**/*.test.ts',
             'test/infra/local/**/*.test.ts',
+            'test/cli/e2e/**/*.test.ts',
           ],
           globalSetup: ['test/support/start-local-aws.ts'],
           testTimeout: 60_000,
