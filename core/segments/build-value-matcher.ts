@@ -142,7 +142,8 @@ export const buildValueMatcher = ({
           if (Array.isArray(actual)) return actual.some(equals);
           // A count map such as categoryCounts "contains" the keys it has counted.
           if (typeof actual === 'object' && actual !== null) {
-            return Object.keys(actual).some(equals);
+            // for-in rather than Object.keys: no array per customer for a test run a million times.
+            for (const key in actual) if (Object.hasOwn(actual, key) && equals(key)) return true;
           }
           return false;
         }),
