@@ -1,4 +1,5 @@
 import { assertNever } from './assert-never';
+import { formatNumber } from './format-number';
 import type { CompareOperator, RuleScalar } from './segment-rule';
 
 export interface ValueMatcher {
@@ -9,9 +10,7 @@ export interface ValueMatcher {
 
 export const formatValue = (value: unknown): string => {
   if (value === undefined || value === null || value === '') return '(none)';
-  if (typeof value === 'number') {
-    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  }
+  if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.keys(value).join(', ')}}`;
   return String(value);
