@@ -104,10 +104,18 @@ export const importRoutes = [
         ...(body.contentType !== undefined && { contentType: body.contentType }),
         expiresInSeconds: UPLOAD_URL_SECONDS,
       });
+      const mappingUrl = body.withMapping
+        ? await deps.uploads.signUpload({
+            key: mappingKeyFor(key),
+            contentType: 'application/json',
+            expiresInSeconds: UPLOAD_URL_SECONDS,
+          })
+        : undefined;
       return {
         body: {
           url,
           key,
+          ...(mappingUrl !== undefined && { mappingUrl }),
           expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
         },
       };
