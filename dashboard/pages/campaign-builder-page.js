@@ -90,7 +90,7 @@ export const campaignBuilderPage = {
       h(
         'label',
         { for: 'campaign-html' },
-        'Body (HTML; Liquid variables such as {{ customer.firstName }})',
+        'Body (HTML; Liquid variables such as {{ first_name }} or {{ unsubscribe_url }})',
       ),
       h('textarea', { id: 'campaign-html', name: 'html', rows: 10, required: true, class: 'code' }),
       h('label', { for: 'campaign-text' }, 'Plain-text body (optional: generated from the HTML)'),

@@ -1,6 +1,7 @@
 // @ts-check
 import { chartFigure } from '../shared/charts.js';
 import { h } from '../shared/dom.js';
+import { ApiError } from '../shared/api-client.js';
 import { emptyState, pageHeading } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
 
@@ -11,8 +12,15 @@ const SHOWN_FEATURES = 6;
 export const clustersPage = {
   title: () => 'Clusters',
   render: async ({ api, format, show, signal }) => {
-    /** @type {{ clusters: import('../shared/api-types.js').Cluster[] }} */
-    const { clusters } = await api.get('v1/clusters', signal);
+    /** @type {import('../shared/api-types.js').Cluster[]} */
+    let clusters;
+    try {
+      ({ clusters } = await api.get('v1/clusters', signal));
+    } catch (error) {
+      // The API answers 404 until a segmentation run has completed.
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      clusters = [];
+    }
     if (clusters.length === 0) {
       show(pageHeading('Clusters'), emptyState());
       return;

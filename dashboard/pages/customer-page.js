@@ -6,8 +6,30 @@ import { hrefTo } from '../shared/router.js';
 
 /**
  * @typedef {import('../shared/api-types.js').CustomerDetail} CustomerDetail
+ * @typedef {import('../shared/api-types.js').ErasureSummary} ErasureSummary
  * @typedef {import('../shared/format.js').Format} Format
  */
+
+/**
+ * What an erasure removed, store by store, as the API reports it; nothing when it reports nothing.
+ * @param {ErasureSummary | undefined} summary
+ * @param {Format} format
+ */
+const erasureFigures = (summary, format) => {
+  if (!summary) return null;
+  const count = (/** @type {number | undefined} */ value) =>
+    value === undefined ? undefined : format.integer(value);
+  return definitions([
+    ['Profiles', count(summary.customers?.profiles)],
+    ['Orders', count(summary.customers?.orders)],
+    ['Events', count(summary.customers?.events)],
+    ['Segment memberships', count(summary.segments?.memberships)],
+    ['Segmentation runs they appeared in', count(summary.segments?.runs)],
+    ['Campaign messages', count(summary.campaigns?.messages)],
+    ['Import report rows', count(summary.importReports?.rows)],
+    ['Addresses kept only as a hash, suppressed', count(summary.suppressedAddresses)],
+  ]);
+};
 
 /** The profile fields worth a line, in reading order; the rest are in the JSON export. */
 const PROFILE_FIELDS = /** @type {const} */ ([
@@ -142,12 +164,13 @@ const customerSections = (customer, format) => {
       'section',
       { 'aria-labelledby': 'sends-title' },
       h('h2', { id: 'sends-title' }, 'Messages'),
-      customer.sends.length === 0
+      // Older APIs leave the sends out; they are then simply not known here.
+      (customer.sends ?? []).length === 0
         ? h('p', {}, 'No campaign messages.')
         : table({
             headers: ['Campaign', 'Status', 'When'],
             rowHeaders: true,
-            rows: customer.sends.map((send) => [
+            rows: (customer.sends ?? []).map((send) => [
               h('a', { href: hrefTo(['campaigns', send.campaignId]) }, send.campaignId),
               send.reason ? `${send.status} (${send.reason})` : send.status,
               format.dateTime(send.sentAt ?? send.updatedAt),
@@ -182,7 +205,8 @@ export const customerPage = {
       });
       if (!confirmed) return;
       try {
-        await api.remove(base);
+        /** @type {ErasureSummary | undefined} */
+        const summary = await api.remove(base);
         show(
           pageHeading(`Customer ${customerId}`),
           h(
@@ -190,6 +214,8 @@ export const customerPage = {
             { class: 'state state-done', role: 'status' },
             'Erased. Only a hashed suppression entry remains.',
           ),
+          summary ? h('h2', {}, 'What was deleted') : null,
+          erasureFigures(summary, format),
           h('p', {}, h('a', { href: '#/overview' }, 'Back to the overview')),
         );
       } catch (error) {

@@ -16,18 +16,20 @@ const headerPairs = (headers) => (Array.isArray(headers) ? headers : Object.entr
  * @param {OutboxMessage} message
  * @param {import('../shared/format.js').Format} format
  */
-const messageDetails = (message, format) =>
-  h(
+const messageDetails = (message, format) => {
+  // The local stack names it receivedAt; the contract's first draft, date.
+  const when = message.receivedAt ?? message.date;
+  return h(
     'details',
     { class: 'message', 'data-message-id': message.messageId },
     h(
       'summary',
       {},
       h('span', { class: 'subject' }, message.subject),
+      message.from ? ` from ${message.from}` : '',
       ' to ',
       [message.to].flat().join(', '),
-      ', ',
-      format.dateTime(message.date),
+      when ? `, ${format.dateTime(when)}` : '',
     ),
     table({
       caption: 'Headers',
@@ -38,6 +40,7 @@ const messageDetails = (message, format) =>
     message.html ? emailFrame(message.html, `Rendered e-mail: ${message.subject}`) : null,
     message.text ? h('pre', { class: 'text-body' }, message.text) : null,
   );
+};
 
 /** @type {import('../shared/page-context.js').Page} */
 export const outboxPage = {

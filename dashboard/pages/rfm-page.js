@@ -77,8 +77,9 @@ const showCellCustomers = async (context, cell, panel) => {
   const { api, format } = context;
   panel.replaceChildren(h('p', { class: 'state state-loading' }, 'Loading customers…'));
   try {
-    /** @type {{ items: CustomerListItem[], cursor?: string }} */
+    /** @type {{ items: CustomerListItem[], total?: number, cursor?: string }} */
     const page = await api.get(`v1/customers?r=${cell.r}&f=${cell.f}&limit=50`);
+    const total = page.total ?? cell.customers;
     panel.replaceChildren(
       h(
         'h2',
@@ -88,9 +89,10 @@ const showCellCustomers = async (context, cell, panel) => {
       page.items.length === 0
         ? emptyState('No customers in this cell.')
         : table({
-            caption: page.cursor
-              ? `The first ${page.items.length} of ${format.integer(cell.customers)} customers`
-              : `${format.integer(page.items.length)} customers`,
+            caption:
+              page.items.length < total
+                ? `The first ${format.integer(page.items.length)} of ${format.integer(total)} customers`
+                : `${format.integer(page.items.length)} customers`,
             headers: ['Customer', 'E-mail', 'Lifecycle stage', 'Monetary'],
             rowHeaders: true,
             rows: page.items.map((item) => [

@@ -30,7 +30,7 @@ export class ApiUnreachableError extends Error {
  * @typedef {object} ApiClient
  * @property {<T>(path: string, signal?: AbortSignal) => Promise<T>} get
  * @property {<T>(path: string, body?: unknown, signal?: AbortSignal) => Promise<T>} post
- * @property {(path: string) => Promise<void>} remove
+ * @property {<T>(path: string) => Promise<T | undefined>} remove the answer's JSON; undefined for a 204
  * @property {(path: string) => Promise<Blob>} blob
  */
 
@@ -82,7 +82,8 @@ export const createApiClient = ({ getKey, onUnauthorized }) => {
       return response.status === 204 ? undefined : response.json();
     },
     remove: async (path) => {
-      await send('DELETE', path, undefined, undefined);
+      const response = await send('DELETE', path, undefined, undefined);
+      return response.status === 204 ? undefined : response.json();
     },
     blob: async (path) => (await send('GET', path, undefined, undefined)).blob(),
   };

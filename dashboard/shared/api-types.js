@@ -23,8 +23,9 @@
  * @typedef {{ orderId: string, orderedAt: string, total: number, netRevenue: number, status: string, channel?: string }} Order
  * @typedef {{ type: string, at: string, properties: Record<string, unknown> }} CustomerEvent
  * @typedef {{ campaignId: string, status: string, reason?: string, sentAt?: string, updatedAt: string }} Send
- * @typedef {{ profile: Record<string, unknown> & { customerId: string }, segments?: CustomerSegments, orders: Order[], events: CustomerEvent[], sends: Send[] }} CustomerDetail
- * @typedef {{ messageId: string, to: string[] | string, subject: string, date: string, headers: Record<string, string> | [string, string][], html?: string, text?: string }} OutboxMessage
+ * @typedef {{ profile: Record<string, unknown> & { customerId: string }, segments?: CustomerSegments, orders: Order[], events: CustomerEvent[], sends?: Send[] }} CustomerDetail
+ * @typedef {{ customerId: string, customers?: { profiles: number, orders: number, events: number, aliases: number }, segments?: { runs: number, memberships: number }, campaigns?: { sends: number, messages: number, deliveryEvents: number }, importReports?: { files: number, rows: number }, suppressedAddresses?: number }} ErasureSummary
+ * @typedef {{ messageId: string, from?: string, to: string[] | string, subject: string, receivedAt?: string, date?: string, headers: Record<string, string> | [string, string][], html?: string, text?: string }} OutboxMessage
  */
 
 export {};

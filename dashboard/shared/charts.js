@@ -62,7 +62,15 @@ export const chartFigure = ({
     'figure',
     { class: 'chart', id },
     h('figcaption', {}, title),
-    h('div', { class: 'chart-canvas' }, canvas),
+    // A bar per label: horizontal charts grow with them so no label is skipped or squeezed.
+    h(
+      'div',
+      {
+        class: 'chart-canvas',
+        style: horizontal ? `height: ${Math.max(20, labels.length * 1.5)}rem` : undefined,
+      },
+      canvas,
+    ),
     h(
       'details',
       {},
@@ -108,6 +116,7 @@ export const chartFigure = ({
           beginAtZero: true,
           ticks: { callback: (value) => formatValue(Number(value)) },
         },
+        [horizontal ? 'y' : 'x']: { ticks: { autoSkip: !horizontal } },
       },
     },
   });
