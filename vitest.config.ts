@@ -25,7 +25,7 @@ export default defineConfig({
             'test/bench/**/*.test.ts',
             'test/dashboard/**/*.test.ts',
           ],
-          exclude: ['test/infra/local/**', 'test/dashboard/dashboard.test.ts'],
+          exclude: ['test/infra/local/**', 'test/cli/e2e/**', 'test/dashboard/dashboard.test.ts'],
           testTimeout: 60_000,
           // Synthesizing the stack bundles every Lambda with esbuild: slow on a busy 2-core machine.
           hookTimeout: 180_000,
@@ -38,6 +38,7 @@ export default defineConfig({
             'test/adapters/**/*.test.ts',
             'test/functions/**/*.test.ts',
             'test/infra/local/**/*.test.ts',
+            'test/cli/e2e/**/*.test.ts',
           ],
           globalSetup: ['test/support/start-local-aws.ts'],
           testTimeout: 60_000,

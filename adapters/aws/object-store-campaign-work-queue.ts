@@ -9,8 +9,8 @@ import { mapWithConcurrency } from './map-with-concurrency';
 const WRITES_IN_FLIGHT = 16;
 
 /**
- * Key prefixes of campaign work in the bucket. S3 notifies one SQS queue per prefix: dispatch
- * and watch items go to the dispatcher, send items to the senders, and items not due yet to a
+ * Key prefixes of campaign work in the bucket. S3 notifies one SQS queue per prefix: dispatch,
+ * complete and watch items go to the dispatcher, send items to the senders, and items not due yet to a
  * queue with a delivery delay, whose consumer queues them again (another hop) until they are due.
  */
 export const CAMPAIGN_WORK_PREFIX = {

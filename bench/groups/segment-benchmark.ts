@@ -9,6 +9,8 @@ import {
   syntheticCustomerSource,
   writeSyntheticOrdersCsv,
 } from '../generate-segment-customers';
+import { measureCoreRfmCpu } from '../measure-core-rfm';
+import { measureSegmentInvocation } from '../measure-segment-invocation';
 import { durationAgainst, rateAgainst } from '../measurement';
 import { trackPeakRss } from '../peak-rss';
 import { timeIt } from '../time-it';
@@ -18,6 +20,10 @@ const AS_OF = '2026-01-01';
 const TIME_ZONE = 'UTC';
 /** Customers whose scores are compared one by one between the core and DuckDB. */
 const CHECK_SIZE = 10_000;
+/** DynamoDB Local writes a few thousand items a second; a night writes ~8 per customer. */
+const INVOCATION_MAX_CUSTOMERS = 20_000;
+/** What one Lambda invocation may run. */
+const INVOCATION_LIMIT_SECONDS = 15 * 60;
 
 const cpuSecondsOf = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start);
@@ -74,9 +80,37 @@ const generationCpuSeconds = (count: number): number => {
   return cpuSecondsOf(start);
 };
 
+/** One resegment invocation through DynamoDB Local, extrapolated to the Lambda's 15 minutes. */
+const runInvocation = async ({ size, log, record }: BenchmarkContext): Promise<void> => {
+  const customers = Math.min(size, INVOCATION_MAX_CUSTOMERS);
+  log(`invocation: runResegmentation with the DynamoDB adapters, ${customers} customers`);
+  const { first, steady, items, shards } = await measureSegmentInvocation({ customers, log });
+  const describe = ({ seconds, cpuSeconds }: { seconds: number; cpuSeconds: number }) =>
+    `${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU here`;
+  log(`  first night ${describe(first)}; next night ${describe(steady)} (${items} items loaded)`);
+  const rate = customers / steady.seconds;
+  log(
+    `  → ~${Math.floor(rate * INVOCATION_LIMIT_SECONDS).toLocaleString('en')} customers in 15 minutes, measured against DynamoDB Local (much slower than DynamoDB)`,
+  );
+  record({
+    name: 'segment.invocation',
+    value: rate,
+    unit: 'customers/s',
+    note: `DynamoDB Local, ${customers} customers, 2nd night, ${shards} shards; ≈ ${Math.floor(rate * INVOCATION_LIMIT_SECONDS)} per 15 min`,
+  });
+  const cpuRate = customers / steady.cpuSeconds;
+  record({
+    name: 'segment.invocation.cpu',
+    value: cpuRate,
+    unit: 'customers/CPU s',
+    note: `this process only (core, SDK, marshalling); ≈ ${Math.floor(cpuRate * INVOCATION_LIMIT_SECONDS)} per 15 min of CPU`,
+  });
+};
+
 export const segmentBenchmark: BenchmarkGroup = {
   name: 'segment',
-  description: 'features, RFM, lifecycle, 20 rules and k-means vs DuckDB computing RFM scores',
+  description:
+    'features, RFM, lifecycle, 20 rules and k-means vs DuckDB computing RFM scores; one invocation',
   run: async (context) => {
     const { size, workDir, log, record } = context;
     const duck = await openDuckDb();
@@ -108,6 +142,14 @@ export const segmentBenchmark: BenchmarkGroup = {
       log(
         `  ${grossCpu.toFixed(1)} s CPU in ${wall.toFixed(1)} s wall, of which ~${(2 * generation).toFixed(1)} s building records`,
       );
+      log('core: features and R/F/M scores alone, the part the DuckDB query does');
+      const rfm = measureCoreRfmCpu({
+        size,
+        asOf: AS_OF,
+        timeZone: TIME_ZONE,
+        generationSeconds: generation,
+      });
+      log(`  ${rfm.cpuSeconds.toFixed(1)} s CPU, ${rfm.scored} buyers scored`);
 
       log(`DuckDB: R/F/M and scores from the same ${size.toLocaleString('en')} customers' orders`);
       const ordersCsv = await writeSyntheticOrdersCsv({ dir: workDir, count: size });
@@ -163,8 +205,24 @@ export const segmentBenchmark: BenchmarkGroup = {
         note: 'with record building',
       });
       record({ name: 'segment.rss', value: peakRss, unit: 'MB' });
+      for (const [suffix, baseline] of [
+        ['', 'duckdb'],
+        ['.single-thread', 'duckdb-1-thread'],
+      ] as const) {
+        record(
+          durationAgainst({
+            name: `segment.core.rfm${suffix}`,
+            value: rfm.cpuSeconds,
+            unit: 's CPU',
+            baseline,
+            baselineValue: duckSeconds[baseline] ?? 0,
+            note: 'pass 1 + thresholds + order features and scores; no lifecycle, rules, clusters',
+          }),
+        );
+      }
     } finally {
       duck.close();
     }
+    await runInvocation(context);
   },
 };

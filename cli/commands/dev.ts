@@ -25,6 +25,8 @@ export const devCommand = (): Command =>
       process.env.SHOP_TIME_ZONE ?? 'UTC',
     )
     .action(async (options: { fresh?: boolean; demo?: boolean; timeZone: string }) => {
+      // The handlers log every request at INFO, as in Lambda; on a terminal that buries the summary.
+      process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
       const stack = await startLocalStack({
         dataDir: DATA_DIR,
         fresh: options.fresh ?? false,
@@ -55,7 +57,7 @@ export const devCommand = (): Command =>
           onProgress: (message) => console.error(`demo: ${message}`),
         });
         console.error(
-          `demo: ${seeded.imports.map((i) => `${i.kind} ${i.status}`).join(', ')}; segmentation ${seeded.runOutcome}`,
+          `demo: ${seeded.imports.map((i) => `${i.kind} ${i.status}`).join(', ')}; segmentation ${seeded.runOutcome}; campaign ${seeded.campaignId} sent (${stack.aws.ses.outbox().length} messages in the outbox)`,
         );
       }
       const { clients, bucket } = stack.aws.config;

@@ -11,10 +11,16 @@ export const SEND_BATCH_SIZE = 100;
 export const WATCH_INTERVAL_MS = 15 * 60_000;
 
 /**
+ * How soon a campaign with stragglers (slices still running, requeued or postponed) is checked
+ * for completion again; in AWS the deferred queue's delivery delay stretches it to 15 minutes.
+ */
+export const COMPLETION_CHECK_INTERVAL_MS = 10_000;
+
+/**
  * One unit of campaign work on the work queue: `dispatch` freezes the audience and fans it out,
- * `send` mails one slice of it, `watch` queues a live triggered campaign's new entrants once per
- * segmentation run (`runId` is the run last handled). All are idempotent, so a redelivered or
- * duplicated item is harmless.
+ * `send` mails one slice of it, `complete` marks it sent once nobody is open, `watch` queues a
+ * live triggered campaign's new entrants once per segmentation run (`runId` is the run last
+ * handled). All are idempotent, so a redelivered or duplicated item is harmless.
  */
 export const CampaignWorkItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dispatch'), campaignId: z.string().min(1) }),
@@ -23,10 +29,13 @@ export const CampaignWorkItem = z.discriminatedUnion('kind', [
     campaignId: z.string().min(1),
     runId: z.string().min(1).optional(),
   }),
+  z.object({ kind: z.literal('complete'), campaignId: z.string().min(1) }),
   z.object({
     kind: z.literal('send'),
     campaignId: z.string().min(1),
     customerIds: z.array(z.string().min(1)).min(1).max(SEND_BATCH_SIZE),
+    /** The last slice dispatched: it starts the completion checks, which read the whole outbox. */
+    last: z.literal(true).optional(),
   }),
 ]);
 export type CampaignWorkItem = z.infer<typeof CampaignWorkItem>;

@@ -5,6 +5,7 @@ import type { CampaignWorkQueue } from '../ports/campaign-work-queue';
 import type { CampaignAudience } from './campaign';
 import { transitionCampaignStatus } from './campaign-status-transition';
 import { SEND_BATCH_SIZE, type QueuedCampaignWork } from './campaign-work-item';
+import { completeCampaignIfDone } from './complete-campaign';
 import type { EligibilityPolicy } from './eligibility-policy';
 import { type FreezeSummary, freezeCampaignAudience } from './freeze-campaign-audience';
 import type { RecipientCandidate } from './recipient-candidate';
@@ -23,8 +24,9 @@ export type DispatchCampaignResult =
  *    audience, goes live and starts its watch: recipients are added as they enter its segments
  *    (triggerCampaignSends).
  * 3. Queue the open records (pending, postponed, sending) as send items of SEND_BATCH_SIZE
- *    customers. Senders claim each record before mailing it, so dispatching twice duplicates
- *    work, never e-mail.
+ *    customers, the last one marked to start the completion checks. Senders claim each record
+ *    before mailing it, so dispatching twice duplicates work, never e-mail. A broadcast with
+ *    nobody to mail is completed at once.
  */
 export const dispatchCampaign = async ({
   campaignId,
@@ -73,9 +75,15 @@ export const dispatchCampaign = async ({
   const work: QueuedCampaignWork[] = [];
   for (let i = 0; i < open.length; i += SEND_BATCH_SIZE) {
     const customerIds = open.slice(i, i + SEND_BATCH_SIZE).map((send) => send.customerId);
-    work.push({ item: { kind: 'send', campaignId, customerIds } });
+    const last = i + SEND_BATCH_SIZE >= open.length && !triggered;
+    work.push({ item: { kind: 'send', campaignId, customerIds, ...(last && { last }) } });
   }
   await queue.enqueue(work);
+  if (work.length === 0 && !triggered) {
+    // Nobody to mail (all held out, suppressed or already sent): no slice will finish it.
+    await goLive({ campaignId, store, clock });
+    await completeCampaignIfDone({ campaignId, store, clock });
+  }
   return { outcome: 'dispatched', frozen, batches: work.length };
 };
 

@@ -1,4 +1,5 @@
 import type { CampaignWorkQueue } from '../ports/campaign-work-queue';
+import { checkCampaignCompletion } from './check-campaign-completion';
 import { type SendCampaignResult, type SendCampaignStatus, sendCampaign } from './send-campaign';
 
 /** Outcomes after which the slice still has recipients to mail later. */
@@ -18,24 +19,33 @@ export type SendCampaignBatchResult = SendCampaignResult & {
  * Mails one send item of a campaign and queues the rest of it for later, so nothing waits inside
  * a Lambda and nobody is lost.
  * 1. Send the slice with `sendCampaign`: exactly once per recipient, paced, reconciling crashes.
- * 2. When recipients of the slice are still open (daily quota used up, throttling that outlasted
+ * 2. The last slice dispatched, once done, checks whether the whole campaign is (and keeps
+ *    checking while stragglers remain): the other slices never read the whole outbox.
+ * 3. When recipients of the slice are still open (daily quota used up, throttling that outlasted
  *    the backoff, postponed by a cap or quiet hours, claimed by a live invocation, campaign not
  *    yet due), queue the same slice again not before `resumeAfter`. Paused and cancelled
  *    campaigns stop; resuming one dispatches its open recipients again.
  */
 export const sendCampaignBatch = async ({
   queue,
+  last,
   ...send
-}: Parameters<typeof sendCampaign>[0] & {
+}: Omit<Parameters<typeof sendCampaign>[0], 'completeWhenDone'> & {
   campaignId: string;
   customerIds: string[];
+  /** The last slice dispatched: when it is done, it checks whether the campaign is. */
+  last?: true;
   queue: CampaignWorkQueue;
 }): Promise<SendCampaignBatchResult> => {
-  const result = await sendCampaign(send);
+  const result = await sendCampaign({ ...send, completeWhenDone: false });
+  const { campaignId, customerIds, store, clock } = send;
+  if (result.status === 'completed' && last) {
+    await checkCampaignCompletion({ campaignId, store, queue, clock });
+  }
   if (!resumable.has(result.status) || !result.resumeAfter) return result;
   await queue.enqueue([
     {
-      item: { kind: 'send', campaignId: send.campaignId, customerIds: send.customerIds },
+      item: { kind: 'send', campaignId, customerIds, ...(last && { last }) },
       notBefore: result.resumeAfter,
     },
   ]);

@@ -7,6 +7,7 @@ import type { CampaignSend } from './campaign-send';
 import { type CompiledContent, compileCampaignContent } from './campaign-template';
 import { transitionCampaignStatus } from './campaign-status-transition';
 import { classifyRecipient, type PostponeReason } from './classify-recipient';
+import { completeCampaignIfDone, OPEN_SEND_STATUSES } from './complete-campaign';
 import { composeCampaignMessage } from './compose-campaign-message';
 import type { EligibilityPolicy } from './eligibility-policy';
 import { renderForRecipient } from './render-for-recipient';
@@ -83,6 +84,7 @@ interface Run {
   config: SendCampaignConfig;
   limits: SendLimits;
   customerIds: string[] | undefined;
+  completeWhenDone: boolean;
   bucket: TokenBucket;
   random: () => number;
   /** Messages SES still allows in its rolling 24 hours; Infinity when unlimited. */
@@ -108,6 +110,7 @@ type Stop = { stop: 'quota-exhausted' | 'throttled' | 'paused' | 'cancelled' };
 export const sendCampaign = async ({
   campaignId,
   customerIds,
+  completeWhenDone = true,
   store,
   mailer,
   clock,
@@ -118,6 +121,11 @@ export const sendCampaign = async ({
   campaignId: string;
   /** A slice of the audience (e.g. from one SQS message); the whole campaign when absent. */
   customerIds?: string[];
+  /**
+   * Whether to mark the campaign `sent` when nothing is left open in it, which reads its whole
+   * outbox: a fan-out turns it off for all slices but the last (completeCampaignIfDone).
+   */
+  completeWhenDone?: boolean;
   store: CampaignStore;
   mailer: Mailer;
   clock: Clock;
@@ -148,6 +156,7 @@ export const sendCampaign = async ({
     config,
     limits: { ...defaultSendLimits, ...limits },
     customerIds,
+    completeWhenDone,
     bucket: createTokenBucket({
       ratePerSecond: Math.max(quota.maxSendRatePerSecond, 0.1),
       clock,
@@ -445,22 +454,13 @@ const finishStopped = (run: Run, { stop }: Stop): SendCampaignResult => {
 
 const finish = async (run: Run): Promise<SendCampaignResult> => {
   const { campaignId } = run.campaign;
-  const statuses: CampaignSend['status'][] = ['pending', 'sending', 'postponed'];
   const openInSlice = await run.store.listSends(campaignId, {
-    statuses,
+    statuses: [...OPEN_SEND_STATUSES],
     customerIds: run.customerIds,
   });
   if (openInSlice.length === 0) {
-    const counts = await run.store.countSends(campaignId);
-    const openInCampaign = statuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
-    const current = await run.store.getCampaign(campaignId);
-    if (openInCampaign === 0 && current?.status === 'sending') {
-      await ignoreLostRace(
-        run.store.putCampaign(
-          transitionCampaignStatus({ campaign: current, to: 'sent', at: run.clock() }),
-          current.version,
-        ),
-      );
+    if (run.completeWhenDone) {
+      await completeCampaignIfDone({ campaignId, store: run.store, clock: run.clock });
     }
     return { ...run.result, status: 'completed' };
   }

@@ -1,4 +1,4 @@
-import { clusterVectorOf } from './cluster-vector';
+import { CLUSTER_DIMENSIONS, writeClusterVector } from './cluster-vector';
 import type { CustomerFeatures } from './customer-features';
 import type { ClusterModel, ClusterProfile } from './fit-cluster-model';
 
@@ -8,32 +8,40 @@ export interface ClusterAssignment {
   distance: number;
 }
 
-/** The buyer's nearest centroid; undefined for customers without orders or when no model was fitted. */
-export const assignCluster = ({
-  features,
+/**
+ * Prepares nearest-centroid assignment for a run: means, scales and centroids go into flat typed
+ * arrays once, and one buffer holds the buyer's vector, so the per-buyer function allocates only
+ * its answer. The function returns undefined for customers without orders or without a model.
+ */
+export const createClusterAssigner = ({
   model,
 }: {
-  features: CustomerFeatures;
   model: ClusterModel | undefined;
-}): ClusterAssignment | undefined => {
-  const vector = model && clusterVectorOf(features);
-  if (!model || !vector) return undefined;
-  // Standardised on the fly, coordinate by coordinate: this runs once per buyer, so no arrays.
-  let bestIndex = -1;
-  let bestSquared = Infinity;
-  for (let c = 0; c < model.clusters.length; c += 1) {
-    const centroid = model.clusters[c]?.centroid ?? [];
-    let squared = 0;
-    for (let d = 0; d < vector.length; d += 1) {
-      const z = ((vector[d] ?? 0) - (model.means[d] ?? 0)) / (model.scales[d] ?? 1);
-      const difference = z - (centroid[d] ?? 0);
-      squared += difference * difference;
+}): ((features: CustomerFeatures) => ClusterAssignment | undefined) => {
+  if (!model) return () => undefined;
+  const dimensions = CLUSTER_DIMENSIONS.length;
+  const means = Float64Array.from(model.means);
+  const scales = Float64Array.from(model.scales);
+  const centroids = Float64Array.from(model.clusters.flatMap(({ centroid }) => centroid));
+  const vector = new Float64Array(dimensions);
+  return (features) => {
+    if (features.frequency === 0) return undefined;
+    writeClusterVector(features, vector);
+    let bestIndex = -1;
+    let bestSquared = Infinity;
+    for (let c = 0; c < model.clusters.length; c += 1) {
+      let squared = 0;
+      for (let d = 0; d < dimensions; d += 1) {
+        const z = ((vector[d] ?? 0) - (means[d] ?? 0)) / (scales[d] ?? 1);
+        const difference = z - (centroids[c * dimensions + d] ?? 0);
+        squared += difference * difference;
+      }
+      if (squared < bestSquared) {
+        bestIndex = c;
+        bestSquared = squared;
+      }
     }
-    if (squared < bestSquared) {
-      bestIndex = c;
-      bestSquared = squared;
-    }
-  }
-  const cluster = model.clusters[bestIndex];
-  return cluster && { cluster, distance: Math.sqrt(bestSquared) };
+    const cluster = model.clusters[bestIndex];
+    return cluster && { cluster, distance: Math.sqrt(bestSquared) };
+  };
 };

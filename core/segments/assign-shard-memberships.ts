@@ -1,5 +1,5 @@
 import type { CustomerRecord } from '../ports/customer-store';
-import { assignCluster } from './assign-cluster';
+import { createClusterAssigner } from './assign-cluster';
 import { assignLifecycleStage } from './assign-lifecycle-stage';
 import { createRfmClassifier } from './classify-rfm';
 import { compileSegmentRules } from './compile-segment-rules';
@@ -43,6 +43,7 @@ export const createMembershipAssigner = ({
     ]),
   );
   const matched = new Uint8Array(rules.definitions.length);
+  const assignCluster = createClusterAssigner({ model: model.clusters });
   const classifyRfm = createRfmClassifier({
     thresholds: model.rfmThresholds,
     table: model.rfmTable,
@@ -77,7 +78,7 @@ export const createMembershipAssigner = ({
       reason: lifecycle.reason,
     });
 
-    const nearest = assignCluster({ features, model: model.clusters });
+    const nearest = assignCluster(features);
     if (nearest) {
       memberships.push({
         segmentId: nearest.cluster.segmentId,

@@ -1,4 +1,5 @@
 import { assertNever } from './assert-never';
+import { formatNumber } from './format-number';
 import type { CompareOperator, RuleScalar } from './segment-rule';
 
 export interface ValueMatcher {
@@ -9,9 +10,7 @@ export interface ValueMatcher {
 
 export const formatValue = (value: unknown): string => {
   if (value === undefined || value === null || value === '') return '(none)';
-  if (typeof value === 'number') {
-    return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  }
+  if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object') return `{${Object.keys(value).join(', ')}}`;
   return String(value);
@@ -142,7 +141,8 @@ export const buildValueMatcher = ({
           if (Array.isArray(actual)) return actual.some(equals);
           // A count map such as categoryCounts "contains" the keys it has counted.
           if (typeof actual === 'object' && actual !== null) {
-            return Object.keys(actual).some(equals);
+            // for-in rather than Object.keys: no array per customer for a test run a million times.
+            for (const key in actual) if (Object.hasOwn(actual, key) && equals(key)) return true;
           }
           return false;
         }),

@@ -18,29 +18,36 @@ export type ClusterDimension = (typeof CLUSTER_DIMENSIONS)[number];
 
 const log1pOf = (value: number | undefined): number => Math.log1p(Math.max(0, value ?? 0));
 
-/** The raw (unstandardised) vector for a buyer; undefined for customers without a counted order. */
-export const clusterVectorOf = (
-  features: Pick<
-    CustomerFeatures,
-    | 'frequency'
-    | 'recencyDays'
-    | 'monetary'
-    | 'averageOrderValue'
-    | 'tenureDays'
-    | 'webShare'
-    | 'storeShare'
-    | 'catalogShare'
-  >,
-): number[] | undefined => {
-  if (features.frequency === 0) return undefined;
-  return [
-    log1pOf(features.recencyDays),
-    log1pOf(features.frequency),
-    log1pOf(features.monetary),
-    log1pOf(features.averageOrderValue),
-    log1pOf(features.tenureDays),
-    features.webShare,
-    features.storeShare,
-    features.catalogShare,
-  ];
+type ClusterInputs = Pick<
+  CustomerFeatures,
+  | 'frequency'
+  | 'recencyDays'
+  | 'monetary'
+  | 'averageOrderValue'
+  | 'tenureDays'
+  | 'webShare'
+  | 'storeShare'
+  | 'catalogShare'
+>;
+
+/**
+ * Writes a buyer's raw (unstandardised) coordinates into `into`, in CLUSTER_DIMENSIONS order, so
+ * assigning a million buyers to clusters reuses one buffer instead of allocating a vector each.
+ */
+export const writeClusterVector = (features: ClusterInputs, into: Float64Array): Float64Array => {
+  into[0] = log1pOf(features.recencyDays);
+  into[1] = log1pOf(features.frequency);
+  into[2] = log1pOf(features.monetary);
+  into[3] = log1pOf(features.averageOrderValue);
+  into[4] = log1pOf(features.tenureDays);
+  into[5] = features.webShare;
+  into[6] = features.storeShare;
+  into[7] = features.catalogShare;
+  return into;
 };
+
+/** The raw (unstandardised) vector for a buyer; undefined for customers without a counted order. */
+export const clusterVectorOf = (features: ClusterInputs): number[] | undefined =>
+  features.frequency === 0
+    ? undefined
+    : Array.from(writeClusterVector(features, new Float64Array(CLUSTER_DIMENSIONS.length)));

@@ -170,7 +170,12 @@ export const compileRuleNode = ({
           for (const child of children) if (!child.test(context)) return false;
           return true;
         },
-        explain: (context) => children.flatMap((child) => child.explain(context)),
+        explain: (context) => {
+          // A loop, not flatMap: this runs for every customer an `and` segment admits.
+          const reasons: string[] = [];
+          for (const child of children) reasons.push(...child.explain(context));
+          return reasons;
+        },
         text: `(${children.map((child) => child.text).join(' and ')})`,
         actual: () => '',
       };

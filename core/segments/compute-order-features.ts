@@ -3,8 +3,17 @@ import type { AttributeValue } from '../customers/customer-profile';
 import type { CustomerRecord } from '../ports/customer-store';
 import type { CustomerFeatures } from './customer-features';
 import type { LocalCalendar } from './local-calendar';
+import {
+  addToTally,
+  createKeyTally,
+  recordOfTally,
+  topKeyOf,
+  totalOfTally,
+  type KeyTally,
+} from './key-tally';
 import { purchaseTraitsOf } from './purchase-traits';
 import { NO_COUNTS, NO_VALUES } from './shared-empties';
+import { sortSmallNumbers } from './sort-small-numbers';
 
 /** The dataset's per-channel purchase counts, used when orders carry no channel. */
 const CHANNEL_PROXIES: readonly (readonly [attribute: string, channel: string])[] = [
@@ -53,53 +62,26 @@ export const numberOf = (value: AttributeValue | undefined): number | undefined 
   return undefined;
 };
 
-const median = (sorted: readonly number[]): number | undefined => {
+/** The middle value of already sorted numbers; the mean of the two middle ones for an even count. */
+const medianOfSorted = (sorted: readonly number[]): number | undefined => {
   if (sorted.length === 0) return undefined;
   const middle = sorted.length >> 1;
   const upper = sorted[middle] ?? 0;
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 };
 
-/** The key with the strictly largest count; undefined on a tie, because a tie is no preference. */
-const argMax = (counts: Record<string, number> | undefined): string | undefined => {
-  if (!counts) return undefined;
-  let best: string | undefined;
-  let bestCount = 0;
-  let tied = false;
-  for (const key in counts) {
-    const count = counts[key] ?? 0;
-    if (count > bestCount) {
-      best = key;
-      bestCount = count;
-      tied = false;
-    } else if (count === bestCount && count > 0) {
-      tied = true;
-    }
-  }
-  return tied ? undefined : best;
-};
-
-const sumOf = (counts: Record<string, number>): number => {
-  let sum = 0;
-  for (const key in counts) sum += counts[key] ?? 0;
-  return sum;
-};
-
+/** Counts each category once per order, however many of the order's lines carry it. */
 const countOrderCategories = (
   lines: CustomerRecord['orders'][number]['lines'],
-  counts: Record<string, number> | undefined,
-): Record<string, number> | undefined => {
-  let result = counts;
+  tally: KeyTally,
+): void => {
   for (let i = 0; i < lines.length; i += 1) {
     const category = lines[i]?.category;
     if (!category) continue;
     let seenInOrder = false;
     for (let j = 0; j < i && !seenInOrder; j += 1) seenInOrder = lines[j]?.category === category;
-    if (seenInOrder) continue;
-    result ??= {};
-    result[category] = (result[category] ?? 0) + 1;
+    if (!seenInOrder) addToTally(tally, category);
   }
-  return result;
 };
 
 /**
@@ -127,8 +109,8 @@ export const computeOrderFeatures = ({
   let cancelledOrders = 0;
   let refundedOrders = 0;
   let lastOrderAtMs: number | undefined;
-  let categoryCounts: Record<string, number> | undefined;
-  let channelCounts: Record<string, number> | undefined;
+  let categories: KeyTally | undefined;
+  let channels: KeyTally | undefined;
   const orderDays: number[] = [];
 
   for (const order of record.orders) {
@@ -143,23 +125,25 @@ export const computeOrderFeatures = ({
     orderDays.push(calendar.dayOfInstant(ms));
     if (lastOrderAtMs === undefined || ms > lastOrderAtMs) lastOrderAtMs = ms;
     if (order.channel) {
-      channelCounts ??= {};
-      const channel = order.channel.trim().toLowerCase();
-      channelCounts[channel] = (channelCounts[channel] ?? 0) + 1;
+      channels ??= createKeyTally();
+      addToTally(channels, order.channel.trim().toLowerCase());
     }
-    if (countCategories) categoryCounts = countOrderCategories(order.lines, categoryCounts);
+    if (countCategories && order.lines.length > 0) {
+      categories ??= createKeyTally();
+      countOrderCategories(order.lines, categories);
+    }
   }
 
-  if (!channelCounts) {
+  if (!channels) {
     for (const [attribute, channel] of CHANNEL_PROXIES) {
       const count = numberOf(profile.attributes[attribute]);
       if (count === undefined || count <= 0) continue;
-      channelCounts ??= {};
-      channelCounts[channel] = count;
+      channels ??= createKeyTally();
+      addToTally(channels, channel, count);
     }
   }
 
-  if (orderDays.length > 1) orderDays.sort((a, b) => a - b);
+  sortSmallNumbers(orderDays);
   const frequency = orderDays.length;
   const firstOrderDay = orderDays[0];
   const lastOrderDay = orderDays[frequency - 1];
@@ -181,7 +165,7 @@ export const computeOrderFeatures = ({
     }
   }
   const sortedGaps =
-    daysBetweenOrders.length > 1 ? [...daysBetweenOrders].sort((a, b) => a - b) : daysBetweenOrders;
+    daysBetweenOrders.length > 1 ? sortSmallNumbers([...daysBetweenOrders]) : daysBetweenOrders;
 
   const signupDay = profile.signupAt ? calendar.dayOfValue(profile.signupAt) : Number.NaN;
   const knownSignupDay = signupDay < asOfDay ? signupDay : undefined;
@@ -191,7 +175,8 @@ export const computeOrderFeatures = ({
       : firstOrderDay === undefined
         ? knownSignupDay
         : Math.min(knownSignupDay, firstOrderDay);
-  const channelTotal = channelCounts ? sumOf(channelCounts) : 0;
+  const channelTotal = channels ? totalOfTally(channels) : 0;
+  const channelCounts = channels && recordOfTally(channels);
   const traits = record.orders.length === 0 ? purchaseTraitsOf(profile.attributes) : undefined;
   const counted = traits?.frequency ?? frequency;
   const monetary = traits?.monetary ?? monetaryCents / 100;
@@ -213,11 +198,12 @@ export const computeOrderFeatures = ({
     daysBetweenOrders,
     meanDaysBetweenOrders:
       daysBetweenOrders.length > 0 ? gapSum / daysBetweenOrders.length : undefined,
-    medianDaysBetweenOrders: median(sortedGaps),
-    categoryCounts: categoryCounts ?? NO_COUNTS,
-    topCategory: argMax(categoryCounts),
+    medianDaysBetweenOrders: medianOfSorted(sortedGaps),
+    categoryCounts:
+      categories && categories.keys.length > 0 ? recordOfTally(categories) : NO_COUNTS,
+    topCategory: categories && topKeyOf(categories),
     channelCounts: channelCounts ?? NO_COUNTS,
-    preferredChannel: argMax(channelCounts),
+    preferredChannel: channels && topKeyOf(channels),
     webShare: channelTotal > 0 ? (channelCounts?.web ?? 0) / channelTotal : 0,
     storeShare: channelTotal > 0 ? (channelCounts?.store ?? 0) / channelTotal : 0,
     catalogShare: channelTotal > 0 ? (channelCounts?.catalog ?? 0) / channelTotal : 0,

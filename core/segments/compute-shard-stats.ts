@@ -7,7 +7,7 @@ import { hashCustomerId } from './hash-customer-id';
 import { keepSmallestHashes } from './keep-smallest-hashes';
 import { createLocalCalendar } from './local-calendar';
 import type { ShardStats } from './shard-stats';
-import { countInto, histogramOf } from './value-histogram';
+import { createValueCounter } from './value-counter';
 
 export interface ShardStatsAccumulator {
   add: (record: CustomerRecord) => void;
@@ -31,10 +31,10 @@ export const createShardStatsAccumulator = ({
 }): ShardStatsAccumulator => {
   const { sampleSize } = parseClusterConfig(clusterConfig);
   const calendar = createLocalCalendar({ asOf, timeZone });
-  const recency = new Map<number, number>();
-  const frequency = new Map<number, number>();
-  const monetary = new Map<number, number>();
-  const gaps = new Map<number, number>();
+  const recency = createValueCounter();
+  const frequency = createValueCounter();
+  const monetary = createValueCounter();
+  const gaps = createValueCounter();
   let sample: ClusterSampleEntry[] = [];
   // Once the sample has been cut to size, a larger hash can never get back in: skip its vector.
   let sampleCutoff = Infinity;
@@ -44,12 +44,12 @@ export const createShardStatsAccumulator = ({
   const add = (record: CustomerRecord): void => {
     count += 1;
     const features = computeOrderFeatures({ record, calendar, countCategories: false });
-    for (const gap of features.daysBetweenOrders) countInto(gaps, gap);
+    for (const gap of features.daysBetweenOrders) gaps.add(gap);
     if (features.frequency === 0 || features.recencyDays === undefined) return;
     buyers += 1;
-    countInto(recency, features.recencyDays);
-    countInto(frequency, features.frequency);
-    countInto(monetary, Math.round(features.monetary * 100));
+    recency.add(features.recencyDays);
+    frequency.add(features.frequency);
+    monetary.add(Math.round(features.monetary * 100));
     const { customerId } = record.profile;
     const hash = hashCustomerId(customerId);
     const vector = hash <= sampleCutoff ? clusterVectorOf(features) : undefined;
@@ -66,10 +66,10 @@ export const createShardStatsAccumulator = ({
     timeZone,
     customers: count,
     buyers,
-    recencyDays: histogramOf(recency),
-    frequency: histogramOf(frequency),
-    monetaryCents: histogramOf(monetary),
-    daysBetweenOrders: histogramOf(gaps),
+    recencyDays: recency.histogram(),
+    frequency: frequency.histogram(),
+    monetaryCents: monetary.histogram(),
+    daysBetweenOrders: gaps.histogram(),
     clusterSample: keepSmallestHashes(sample, sampleSize),
     sampleSize,
   });

@@ -1,5 +1,5 @@
 import { CustomerProfile } from '../customers/customer-profile';
-import { CUSTOMER_FEATURE_NAMES } from './customer-features';
+import type { CustomerFeatures } from './customer-features';
 import type { RuleContext } from './rule-context';
 
 export interface RuleField {
@@ -32,7 +32,61 @@ const featureLabels: Readonly<Partial<Record<string, readonly [label: string, un
   householdSize: ['household size', ''],
 };
 
-const featureNames = new Set<string>(CUSTOMER_FEATURE_NAMES);
+/**
+ * Every feature a rule may name as `features.<name>`, one reader each, spelled out: a single
+ * `(c) => c.features[name]` shared by every field turned that property load megamorphic, and rules
+ * read features for every customer of a run. The mapped type fails to compile when a feature is
+ * added to the interface without a reader here.
+ */
+const featureReaders: {
+  readonly [Name in keyof CustomerFeatures]: (features: CustomerFeatures) => CustomerFeatures[Name];
+} = {
+  customerId: (f) => f.customerId,
+  purchaseSource: (f) => f.purchaseSource,
+  frequency: (f) => f.frequency,
+  cancelledOrders: (f) => f.cancelledOrders,
+  refundedOrders: (f) => f.refundedOrders,
+  monetary: (f) => f.monetary,
+  averageOrderValue: (f) => f.averageOrderValue,
+  recencyDays: (f) => f.recencyDays,
+  firstOrderDate: (f) => f.firstOrderDate,
+  lastOrderDate: (f) => f.lastOrderDate,
+  daysSinceFirstOrder: (f) => f.daysSinceFirstOrder,
+  tenureDays: (f) => f.tenureDays,
+  ordersLast30Days: (f) => f.ordersLast30Days,
+  ordersLast90Days: (f) => f.ordersLast90Days,
+  ordersLast365Days: (f) => f.ordersLast365Days,
+  daysBetweenOrders: (f) => f.daysBetweenOrders,
+  meanDaysBetweenOrders: (f) => f.meanDaysBetweenOrders,
+  medianDaysBetweenOrders: (f) => f.medianDaysBetweenOrders,
+  categoryCounts: (f) => f.categoryCounts,
+  topCategory: (f) => f.topCategory,
+  channelCounts: (f) => f.channelCounts,
+  preferredChannel: (f) => f.preferredChannel,
+  webShare: (f) => f.webShare,
+  storeShare: (f) => f.storeShare,
+  catalogShare: (f) => f.catalogShare,
+  eventCounts: (f) => f.eventCounts,
+  lastEventDate: (f) => f.lastEventDate,
+  lastCartAtMs: (f) => f.lastCartAtMs,
+  lastPurchaseAtMs: (f) => f.lastPurchaseAtMs,
+  age: (f) => f.age,
+  ageBand: (f) => f.ageBand,
+  income: (f) => f.income,
+  incomeBand: (f) => f.incomeBand,
+  householdSize: (f) => f.householdSize,
+  children: (f) => f.children,
+  country: (f) => f.country,
+  region: (f) => f.region,
+  city: (f) => f.city,
+  hemisphere: (f) => f.hemisphere,
+  climateZone: (f) => f.climateZone,
+  season: (f) => f.season,
+  consentState: (f) => f.consentState,
+  tags: (f) => f.tags,
+  attributes: (f) => f.attributes,
+};
+
 const profileNames = new Set<string>(Object.keys(CustomerProfile.shape));
 
 const walk = (value: unknown, keys: readonly string[]): unknown => {
@@ -66,12 +120,13 @@ export const resolveRuleField = (path: string): RuleField | undefined => {
     const attribute = [name, ...rest].join('.');
     return { read: (c) => c.profile.attributes[attribute], label: attribute, unit: '' };
   }
-  if (root === 'features' && featureNames.has(name)) {
+  if (root === 'features' && Object.hasOwn(featureReaders, name)) {
     const [label, unit] = featureLabels[name] ?? [[name, ...rest].join('.'), ''];
+    const feature = featureReaders[name as keyof CustomerFeatures];
     const read =
       rest.length === 0
-        ? (c: RuleContext) => c.features[name as keyof RuleContext['features']]
-        : (c: RuleContext) => walk(c.features[name as keyof RuleContext['features']], rest);
+        ? (c: RuleContext) => feature(c.features)
+        : (c: RuleContext) => walk(feature(c.features), rest);
     return { read, label, unit };
   }
   if (root === 'profile' && profileNames.has(name)) {

@@ -7,6 +7,7 @@ import { DynamoDbCustomerStore } from '../../adapters/aws/dynamodb-customer-stor
 import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store';
 import { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-campaign-work-queue';
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
+import { checkCampaignCompletion } from '../../core/campaigns/check-campaign-completion';
 import { dispatchCampaign } from '../../core/campaigns/dispatch-campaign';
 import { loadRecipientCandidates } from '../../core/campaigns/load-recipient-candidates';
 import { triggerCampaignSends } from '../../core/campaigns/trigger-campaign-sends';
@@ -35,10 +36,10 @@ const queue = new ObjectStoreCampaignWorkQueue(
 const policy = policyFromEnv(env);
 
 /**
- * Dispatch, watch and deferred items, from S3 through SQS. An item not due yet is queued again
- * (one more hop through the delayed queue); a due send item is passed on to the senders; a due
- * watch item queues a triggered campaign's new entrants; a due dispatch item freezes its
- * campaign's audience and queues its slices.
+ * Dispatch, complete, watch and deferred items, from S3 through SQS. An item not due yet is
+ * queued again (one more hop through the delayed queue); a due send item is passed on to the
+ * senders; a complete item marks its campaign sent or checks again later; a watch item queues a
+ * triggered campaign's new entrants; a dispatch item freezes the audience and queues its slices.
  */
 const dispatch = (event: unknown) =>
   forEachCampaignWork(event, queue, async (entry) => {
@@ -49,6 +50,11 @@ const dispatch = (event: unknown) =>
     }
     if (item.kind === 'send') {
       await queue.enqueue([{ item }]);
+      return;
+    }
+    if (item.kind === 'complete') {
+      const outcome = await checkCampaignCompletion({ ...item, store, queue, clock });
+      logger.info('campaign completion checked', { campaignId: item.campaignId, outcome });
       return;
     }
     if (item.kind === 'watch') {

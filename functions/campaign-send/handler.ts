@@ -59,6 +59,7 @@ const send = (event: unknown) =>
     const { failed, unknown, postponed, ...result } = await sendCampaignBatch({
       campaignId: item.campaignId,
       customerIds: item.customerIds,
+      last: item.last,
       store,
       mailer,
       clock,

@@ -10,12 +10,44 @@ export interface DemoSeedResult {
   asOf: string;
   imports: { kind: ImportKind; key: string; status: string; rows: number }[];
   runOutcome: string;
+  /** The win-back campaign sent to the At Risk segment, into the local outbox. */
+  campaignId: string;
 }
+
+/** Calls the local admin API as the dashboard and CLI do. */
+const adminCall = async (
+  stack: LocalStack,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> => {
+  const response = await fetch(`${stack.api.url}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${stack.secrets.adminKey}`,
+      'content-type': 'application/json',
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+};
+
+const WIN_BACK = {
+  name: 'Demo: we miss you',
+  audience: { segmentIds: ['rfm:at-risk'] },
+  holdoutPercent: 10,
+  content: {
+    subject: 'We miss you, {{ first_name | default: "friend" }}',
+    html: '<p>Hi {{ first_name | default: "there" }},</p><p>It has been a while. Here is 15% off your next order.</p>',
+  },
+};
 
 /**
  * Loads the demo shop the way a user would load a real one: uploads its three exports to the
  * bucket (customers first, so orders and events find full profiles), waits for each import the
- * bucket event triggers, then runs the segmentation as of `asOf`.
+ * bucket event triggers, runs the segmentation as of `asOf`, then sends a win-back campaign to
+ * the At Risk segment through the admin API, so the local outbox has mail to look at.
  */
 export const seedDemoShop = async ({
   stack,
@@ -57,7 +89,12 @@ export const seedDemoShop = async ({
     }
     onProgress(`segmenting as of ${asOf}`);
     const run = await stack.resegment(asOf);
-    return { asOf, imports: results, runOutcome: run.outcome };
+    onProgress('sending a win-back campaign to At Risk');
+    const campaign = await adminCall(stack, '/v1/campaigns', WIN_BACK);
+    const campaignId = String(campaign.campaignId);
+    await adminCall(stack, `/v1/campaigns/${campaignId}/send`);
+    await stack.campaigns.idle();
+    return { asOf, imports: results, runOutcome: run.outcome, campaignId };
   } finally {
     clients.dynamodb.destroy();
     clients.s3.destroy();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readImportReport } from '../../../core/admin/read-import-report';
 import { ImportKind } from '../../../core/ingest/import-kind';
+import { mappingKeyFor } from '../../../core/ingest/import-keys';
 import { ImportRecord } from '../../../core/ingest/import-record';
 import type { AdminDeps } from '../admin-deps';
 import { ErrorEnvelope, PageQuery } from '../api-schemas';
@@ -70,7 +71,8 @@ export const importRoutes = [
     ...admin,
     method: 'POST',
     path: '/v1/imports/upload-url',
-    summary: 'A presigned PUT URL under imports/<kind>/; uploading to it starts the import',
+    summary:
+      'A presigned PUT URL under imports/<kind>/ (and one for its mapping); uploading the file starts the import',
     body: z.object({
       fileName: z
         .string()
@@ -79,11 +81,18 @@ export const importRoutes = [
         .regex(/^[^/\\]+$/, 'a file name, without folders'),
       kind: ImportKind.default('customers'),
       contentType: z.string().max(100).optional(),
+      /** Also sign `<key>.mapping.json`, to be uploaded first: the mapping must sit beside the file. */
+      withMapping: z.boolean().default(false),
     }),
     responses: {
       200: {
         description: 'Where to PUT the file',
-        schema: z.object({ url: z.string(), key: z.string(), expiresAt: z.string() }),
+        schema: z.object({
+          url: z.string(),
+          key: z.string(),
+          mappingUrl: z.string().optional(),
+          expiresAt: z.string(),
+        }),
       },
     },
     handle: async ({ body }, deps: AdminDeps) => {
@@ -95,10 +104,18 @@ export const importRoutes = [
         ...(body.contentType !== undefined && { contentType: body.contentType }),
         expiresInSeconds: UPLOAD_URL_SECONDS,
       });
+      const mappingUrl = body.withMapping
+        ? await deps.uploads.signUpload({
+            key: mappingKeyFor(key),
+            contentType: 'application/json',
+            expiresInSeconds: UPLOAD_URL_SECONDS,
+          })
+        : undefined;
       return {
         body: {
           url,
           key,
+          ...(mappingUrl !== undefined && { mappingUrl }),
           expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
         },
       };

@@ -50,6 +50,21 @@ describe('dispatchCampaign', () => {
     ]);
     expect(new Set(customerIds).size).toBe(SEND_BATCH_SIZE + 20);
     expect(customerIds).not.toContain('no-consent');
+    // Only the last slice starts the checks that read the whole outbox.
+    expect(queued.map((w) => w.item.kind === 'send' && w.item.last)).toEqual([undefined, true]);
+  });
+
+  it('completes at once a campaign with nobody to mail', async () => {
+    const store = await storeWith(campaign());
+
+    const { result, queued } = await dispatch({
+      store,
+      candidates: [candidate('no-consent', { profile: { email: 'x@example.com' } })],
+    });
+
+    expect(result).toMatchObject({ outcome: 'dispatched', batches: 0 });
+    expect(queued).toEqual([]);
+    expect((await store.getCampaign('cmp-1'))?.status).toBe('sent');
   });
 
   it('queues only the open recipients when dispatched again, and never refreezes', async () => {
@@ -65,6 +80,7 @@ describe('dispatchCampaign', () => {
       kind: 'send',
       campaignId: 'cmp-1',
       customerIds: ['c-0001', 'c-0002', 'c-0003', 'c-0004'],
+      last: true,
     });
   });
 

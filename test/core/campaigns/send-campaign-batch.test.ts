@@ -20,10 +20,11 @@ const setUp = async (mailer: FakeMailer) => {
     clock: time.clock,
   });
   const queue = new InMemoryCampaignWorkQueue();
-  const send = (customerIds: string[]) =>
+  const send = (customerIds: string[], last?: true) =>
     sendCampaignBatch({
       campaignId: 'cmp-1',
       customerIds,
+      last,
       store,
       mailer,
       clock: time.clock,
@@ -44,6 +45,34 @@ describe('sendCampaignBatch', () => {
     expect(result).toMatchObject({ status: 'completed', sent: 2 });
     expect(mailer.accepted.map((a) => a.to)).toEqual(['c-1@example.com', 'c-2@example.com']);
     expect(queue.drain()).toEqual([]);
+  });
+
+  it('leaves the campaign sending after a slice that is not the last', async () => {
+    const { store, send } = await setUp(new FakeMailer());
+
+    await send(ids);
+
+    expect((await store.getCampaign('cmp-1'))?.status).toBe('sending');
+  });
+
+  it('completes the campaign after the last slice when nobody else is open', async () => {
+    const { store, queue, send } = await setUp(new FakeMailer());
+
+    await send(ids, true);
+
+    expect((await store.getCampaign('cmp-1'))?.status).toBe('sent');
+    expect(queue.drain()).toEqual([]);
+  });
+
+  it('checks again later when the last slice finishes before another one', async () => {
+    const { store, queue, send } = await setUp(new FakeMailer());
+
+    await send(['c-3', 'c-4'], true);
+
+    expect((await store.getCampaign('cmp-1'))?.status).toBe('sending');
+    expect(queue.drain()).toEqual([
+      { item: { kind: 'complete', campaignId: 'cmp-1' }, notBefore: expect.any(String) },
+    ]);
   });
 
   it('queues the slice again for later when the daily quota runs out in the middle', async () => {
