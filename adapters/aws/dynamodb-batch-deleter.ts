@@ -1,6 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyFailedError } from '../../core/shared/errors';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { type TableKey, uniqueKeyBatches } from './table-key';
 import {
   backoffDelay,
   defaultRetryPolicy,
@@ -11,8 +12,7 @@ import {
 const BATCH_SIZE = 25;
 const REQUESTS_IN_FLIGHT = 8;
 
-type Key = { pk: string; sk: string };
-type DeleteRequest = { DeleteRequest: { Key: Key } };
+type DeleteRequest = { DeleteRequest: { Key: TableKey } };
 
 /**
  * Deletes items by key with BatchWriteItem, 25 a request, retrying unprocessed keys with backoff.
@@ -27,15 +27,12 @@ export const batchDeleteAll = async ({
 }: {
   documents: DynamoDBDocumentClient;
   tableName: string;
-  keys: Key[];
+  keys: TableKey[];
   retry?: RetryPolicy;
 }): Promise<void> => {
-  // BatchWriteItem rejects a request that names one key twice.
-  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
-  const batches: Key[][] = [];
-  for (let i = 0; i < unique.length; i += BATCH_SIZE) batches.push(unique.slice(i, i + BATCH_SIZE));
+  const batches = uniqueKeyBatches(keys, BATCH_SIZE);
 
-  const deleteBatch = async (batch: Key[]): Promise<void> => {
+  const deleteBatch = async (batch: TableKey[]): Promise<void> => {
     let pending: DeleteRequest[] = batch.map((key) => ({
       DeleteRequest: { Key: { pk: key.pk, sk: key.sk } },
     }));

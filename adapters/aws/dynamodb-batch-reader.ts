@@ -1,6 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyFailedError } from '../../core/shared/errors';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { type TableKey, uniqueKeyBatches } from './table-key';
 import {
   backoffDelay,
   defaultRetryPolicy,
@@ -10,8 +11,6 @@ import {
 
 const BATCH_SIZE = 100;
 const REQUESTS_IN_FLIGHT = 8;
-
-type Key = { pk: string; sk: string };
 
 /**
  * Gets items by key with BatchGetItem, 100 a request, retrying unprocessed keys. Reads cannot be
@@ -25,16 +24,14 @@ export const batchGetAll = async ({
 }: {
   documents: DynamoDBDocumentClient;
   tableName: string;
-  keys: Key[];
+  keys: TableKey[];
   retry?: RetryPolicy;
 }): Promise<Record<string, unknown>[]> => {
-  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
-  const chunks: Key[][] = [];
-  for (let i = 0; i < unique.length; i += BATCH_SIZE) chunks.push(unique.slice(i, i + BATCH_SIZE));
+  const chunks = uniqueKeyBatches(keys, BATCH_SIZE);
 
-  const readChunk = async (chunk: Key[]): Promise<Record<string, unknown>[]> => {
+  const readChunk = async (chunk: TableKey[]): Promise<Record<string, unknown>[]> => {
     const items: Record<string, unknown>[] = [];
-    let pending: Key[] = chunk;
+    let pending: TableKey[] = chunk;
     for (let attempt = 0; attempt < retry.maxAttempts && pending.length > 0; attempt++) {
       if (attempt > 0) await retry.sleep(backoffDelay(retry, attempt));
       try {
@@ -42,7 +39,7 @@ export const batchGetAll = async ({
           new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }),
         );
         items.push(...(result.Responses?.[tableName] ?? []));
-        pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+        pending = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as TableKey[];
       } catch (error) {
         if (!isRetryableAwsError(error)) throw error;
       }

@@ -3,7 +3,6 @@ import {
   DeleteCommand,
   GetCommand,
   paginateQuery,
-  paginateScan,
   PutCommand,
   QueryCommand,
   type DynamoDBDocumentClient,
@@ -22,7 +21,7 @@ import { batchPutAll } from './dynamodb-batch-writer';
 import {
   customerSegmentsKey,
   definitionKey,
-  DEFINITIONS_PREFIX,
+  DEFINITIONS_PARTITION,
   LOCK_KEY,
   memberKey,
   POINTER_KEY,
@@ -39,13 +38,12 @@ export class DynamoDbSegmentStore implements SegmentStore {
 
   async listDefinitions(): Promise<SegmentDefinition[]> {
     const definitions: SegmentDefinition[] = [];
-    // Definitions are few (tens); a filtered scan beats keeping a listing in sync.
-    const pages = paginateScan(
+    const pages = paginateQuery(
       { client: this.documents },
       {
         TableName: this.tableName,
-        FilterExpression: 'begins_with(pk, :prefix)',
-        ExpressionAttributeValues: { ':prefix': DEFINITIONS_PREFIX },
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': DEFINITIONS_PARTITION },
       },
     );
     for await (const page of pages) {

@@ -1,6 +1,10 @@
 /** Key layout of the segments table (see docs/data-model.md). */
-export const definitionKey = (segmentId: string) => ({ pk: `DEF#${segmentId}`, sk: 'DEF' });
-export const DEFINITIONS_PREFIX = 'DEF#';
+/**
+ * Definitions share one partition, so listing them is one Query; the table also holds every
+ * run's memberships, which a filtered Scan would read in full on each listing.
+ */
+export const DEFINITIONS_PARTITION = 'DEFS';
+export const definitionKey = (segmentId: string) => ({ pk: DEFINITIONS_PARTITION, sk: segmentId });
 export const runKey = (runId: string) => ({ pk: `RUN#${runId}`, sk: 'RUN' });
 /** Run ids embed the as-of date, so this partition lists runs in date order. */
 export const runListingKey = (runId: string) => ({ pk: 'RUNS', sk: runId });

@@ -1,6 +1,7 @@
 import type { SegmentStore } from '../ports/segment-store';
 import { CLUSTER_DIMENSIONS, type ClusterDimension } from '../segments/cluster-vector';
 import { requireCurrentRun } from './current-run';
+import { readRunSummaries } from './read-run-summaries';
 
 export interface ClusterProfile {
   segmentId: string;
@@ -13,7 +14,6 @@ export interface ClusterProfile {
   features: { feature: ClusterDimension; mean: number; z: number }[];
 }
 
-const BATCH = 100;
 const PROFILE_PREFIX = 'profile: ';
 
 const mean = (values: readonly number[]): number =>
@@ -33,39 +33,36 @@ export const describeClusters = async ({
   segments: SegmentStore;
 }): Promise<{ runId: string; clusters: ClusterProfile[] }> => {
   const run = await requireCurrentRun(segments);
-  const groups: {
-    segmentId: string;
-    name: string;
-    customers: number;
-    revenue: number;
-    description: string;
-    rows: number[][];
-  }[] = [];
-  for (const segment of run.segments.filter((s) => s.kind === 'cluster')) {
-    const ids = await segments.listMemberIds(run.runId, segment.segmentId);
-    const rows: number[][] = [];
-    let description = '';
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const found = await segments.getCustomerSegments(run.runId, ids.slice(start, start + BATCH));
-      for (const summary of found.values()) {
-        rows.push(CLUSTER_DIMENSIONS.map((dimension) => summary.features[dimension] ?? 0));
-        description ||=
-          summary.memberships
-            .find((m) => m.segmentId === segment.segmentId)
-            ?.reason.find((line) => line.startsWith(PROFILE_PREFIX))
-            ?.slice(PROFILE_PREFIX.length) ?? '';
-      }
-    }
-    groups.push({
-      segmentId: segment.segmentId,
-      name: segment.segmentName,
-      customers: segment.customers,
-      revenue: segment.revenue,
-      description,
-      rows,
-    });
+  const clusters = run.segments.filter((s) => s.kind === 'cluster');
+  const groups = new Map(
+    clusters.map((segment) => [
+      segment.segmentId,
+      {
+        segmentId: segment.segmentId,
+        name: segment.segmentName,
+        customers: segment.customers,
+        revenue: segment.revenue,
+        description: '',
+        rows: [] as number[][],
+      },
+    ]),
+  );
+  const summaries = readRunSummaries({
+    segments,
+    runId: run.runId,
+    segmentIds: clusters.map((segment) => segment.segmentId),
+  });
+  for await (const { segmentId, summary } of summaries) {
+    const group = groups.get(segmentId);
+    if (group === undefined) continue;
+    group.rows.push(CLUSTER_DIMENSIONS.map((dimension) => summary.features[dimension] ?? 0));
+    group.description ||=
+      summary.memberships
+        .find((m) => m.segmentId === segmentId)
+        ?.reason.find((line) => line.startsWith(PROFILE_PREFIX))
+        ?.slice(PROFILE_PREFIX.length) ?? '';
   }
-  const all = groups.flatMap((group) => group.rows);
+  const all = [...groups.values()].flatMap((group) => group.rows);
   const overall = CLUSTER_DIMENSIONS.map((_, d) => {
     const values = all.map((row) => row[d] ?? 0);
     const m = mean(values);
@@ -73,7 +70,7 @@ export const describeClusters = async ({
   });
   return {
     runId: run.runId,
-    clusters: groups.map(({ rows, ...group }) => ({
+    clusters: [...groups.values()].map(({ rows, ...group }) => ({
       ...group,
       features: CLUSTER_DIMENSIONS.map((feature, d) => {
         const m = mean(rows.map((row) => row[d] ?? 0));

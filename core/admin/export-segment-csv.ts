@@ -1,19 +1,13 @@
-import { createHash } from 'node:crypto';
+import { suppressionKey } from '../campaigns/email-address';
 import type { SegmentStore } from '../ports/segment-store';
 import { csvLine, textCell } from '../shared/csv-cell';
 import { listSegmentMembers } from './list-segment-members';
 
 /**
- * Ad platforms (Google Customer Match, Meta custom audiences) match on the SHA-256 of the
- * trimmed, lower-cased address, which is how Shoal already stores e-mails.
- */
-export const hashEmailForAudience = (email: string): string =>
-  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-
-/**
  * A segment's members as CSV for a spreadsheet or an ad platform, every text cell formula-safe.
- * With `hashEmails` the plain address is replaced by its SHA-256, so the file can leave the
- * company without carrying addresses.
+ * With `hashEmails` the plain address is replaced by the SHA-256 of the trimmed, lower-cased
+ * address — what ad platforms (Customer Match, custom audiences) match on, and the same hash the
+ * suppression list keys by — so the file can leave the company without carrying addresses.
  */
 export const exportSegmentCsv = async ({
   segments,
@@ -35,7 +29,7 @@ export const exportSegmentCsv = async ({
         member.email === undefined
           ? undefined
           : hashEmails
-            ? hashEmailForAudience(member.email)
+            ? suppressionKey(member.email)
             : member.email;
       lines.push(
         csvLine([

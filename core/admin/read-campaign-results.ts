@@ -1,11 +1,10 @@
 import type { CampaignResults } from '../campaigns/campaign-results';
 import { computeCampaignResults } from '../campaigns/campaign-results';
 import type { Order } from '../customers/order';
+import { mapWithConcurrency } from '../ingest/map-with-concurrency';
 import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerStore } from '../ports/customer-store';
 import { NotFoundError } from '../shared/errors';
-
-const CONCURRENT_READS = 8;
 
 /**
  * A campaign's funnel and uplift as of now.
@@ -33,15 +32,10 @@ export const readCampaignResults = async ({
   const compared = sends
     .filter((send) => send.status === 'sent' || send.status === 'held_out')
     .map((send) => send.customerId);
-  const ordersByCustomer = new Map<string, readonly Order[]>();
-  for (let start = 0; start < compared.length; start += CONCURRENT_READS) {
-    const records = await Promise.all(
-      compared.slice(start, start + CONCURRENT_READS).map((id) => customers.getCustomer(id)),
-    );
-    for (const record of records) {
-      if (record !== undefined) ordersByCustomer.set(record.profile.customerId, record.orders);
-    }
-  }
+  const records = await mapWithConcurrency(compared, (id) => customers.getCustomer(id));
+  const ordersByCustomer = new Map<string, readonly Order[]>(
+    records.flatMap((record) => (record ? [[record.profile.customerId, record.orders]] : [])),
+  );
   return computeCampaignResults({
     campaign,
     sends,

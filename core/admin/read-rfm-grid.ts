@@ -2,22 +2,19 @@ import { buildRfmGrid, type RfmGridCell } from '../analysis/rfm-grid';
 import type { SegmentStore } from '../ports/segment-store';
 import type { CustomerSegments, SegmentationRun } from '../segmentation-runs/segmentation-run';
 import { requireCurrentRun } from './current-run';
-
-const BATCH = 100;
+import { readRunSummaries } from './read-run-summaries';
 
 /** Every buyer's stored summary in a run: buyers are exactly the members of the RFM segments. */
-async function* readBuyerSummaries(
+const readBuyerSummaries = async function* (
   segments: SegmentStore,
   run: SegmentationRun,
 ): AsyncGenerator<CustomerSegments> {
-  for (const segment of run.segments.filter((s) => s.kind === 'rfm' && s.customers > 0)) {
-    const ids = (await segments.listMemberIds(run.runId, segment.segmentId)).sort();
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const found = await segments.getCustomerSegments(run.runId, ids.slice(start, start + BATCH));
-      yield* found.values();
-    }
-  }
-}
+  const segmentIds = run.segments
+    .filter((s) => s.kind === 'rfm' && s.customers > 0)
+    .map((s) => s.segmentId);
+  for await (const { summary } of readRunSummaries({ segments, runId: run.runId, segmentIds }))
+    yield summary;
+};
 
 /** The R × F grid of the current run, folded from every buyer's stored scores. */
 export const readRfmGrid = async ({

@@ -29,6 +29,12 @@ export interface LocalResponse {
   body: string | Buffer;
 }
 
+export interface LocalOnlyRoute {
+  method: HttpMethod;
+  path: string;
+  handle(): Promise<LocalResponse>;
+}
+
 export interface LocalHttpApi {
   url: string;
   stop(): Promise<void>;
@@ -85,7 +91,7 @@ export const startLocalHttpApi = async ({
   port = 0,
   corsOrigins = [],
   throttle = { ratePerSecond: 200, burst: 400 },
-  extra,
+  localRoutes = [],
   clock = () => new Date(),
 }: {
   routes: readonly LocalRoute[];
@@ -94,12 +100,11 @@ export const startLocalHttpApi = async ({
   port?: number;
   corsOrigins?: readonly string[];
   throttle?: ThrottleSettings;
-  /** Paths the local stack serves without a function (the outbox), checked first; undefined = not mine. */
-  extra?: (request: {
-    method: string;
-    url: URL;
-    authorised: boolean;
-  }) => Promise<LocalResponse | undefined>;
+  /**
+   * Admin routes only the local stack has (the SES outbox), answered without a function and
+   * matched before the API's routes, whose greedy dashboard route would otherwise take them.
+   */
+  localRoutes?: readonly LocalOnlyRoute[];
   clock?: () => Date;
 }): Promise<LocalHttpApi> => {
   const matcher = createRouteMatcher(routes);
@@ -147,21 +152,23 @@ export const startLocalHttpApi = async ({
         ...corsHeaders(origin),
       });
     }
-    const served = await extra?.({ method, url, authorised });
-    if (served !== undefined) return served;
-    const match = matcher.match(method, url.pathname);
-    if (match === undefined) {
-      return matcher.hasPath(url.pathname)
-        ? envelope(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`)
-        : envelope(404, 'not_found', `no route ${method} ${url.pathname}`);
-    }
-    if (match.route.auth === 'admin' && !authorised) {
+    const local = localRoutes.find(
+      (route) => route.method === method && route.path === url.pathname,
+    );
+    const match = local ? undefined : matcher.match(method, url.pathname);
+    if ((local !== undefined || match?.route.auth === 'admin') && !authorised) {
       return envelope(
         401,
         'unauthorized',
         'send the admin key as "Authorization: Bearer <key>"',
         corsHeaders(origin),
       );
+    }
+    if (local !== undefined) return local.handle();
+    if (match === undefined) {
+      return matcher.hasPath(url.pathname)
+        ? envelope(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`)
+        : envelope(404, 'not_found', `no route ${method} ${url.pathname}`);
     }
     const body = await readBody(request);
     if (body === undefined) {

@@ -24,7 +24,8 @@ export const startLocalLambdaEndpoint = async ({
   functions,
   onError,
 }: {
-  functions: Record<string, LocalFunction>;
+  /** Looked up per request, so functions may be added after the endpoint has started. */
+  functions: Readonly<Record<string, LocalFunction>>;
   onError: (name: string, error: unknown) => void;
 }): Promise<LocalLambdaEndpoint> => {
   const running = new Set<Promise<unknown>>();

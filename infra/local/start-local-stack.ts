@@ -40,18 +40,6 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-const unauthorised = {
-  status: 401,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({
-    error: {
-      code: 'unauthorized',
-      message: 'send the admin key as "Authorization: Bearer <key>"',
-      details: {},
-    },
-  }),
-};
-
 /**
  * Shoal on one machine: the emulators, plus the same Lambda handlers wired to local triggers the
  * way CDK wires them in AWS, and the API behind a local API Gateway. The handlers read their
@@ -86,11 +74,11 @@ export const startLocalStack = async ({
   const { clients, tables, bucket } = aws.config;
   // The port is chosen before the handlers load because mail links carry the API's address.
   const apiPort = ports?.api ?? (await findFreePort());
-  const late: { resegment?: LocalFunction } = {};
+  // Filled once the handlers are imported: they can only load after the environment below, which
+  // carries this endpoint's address.
+  const lambdaFunctions: Record<string, LocalFunction> = {};
   const lambdas = await startLocalLambdaEndpoint({
-    functions: {
-      'shoal-resegment': (event, context) => (late.resegment as LocalFunction)(event, context),
-    },
+    functions: lambdaFunctions,
     onError: (name, error) =>
       console.error(
         JSON.stringify({ level: 'ERROR', message: `${name} failed`, error: String(error) }),
@@ -128,7 +116,7 @@ export const startLocalStack = async ({
   const ingest = createLocalIngestTrigger(ingestHandler);
   aws.s3.onObjectEvent((record) => ingest.deliver(record));
   const resegmentModule = await import('../../functions/resegment/handler');
-  late.resegment = resegmentModule.handler as LocalFunction;
+  lambdaFunctions['shoal-resegment'] = resegmentModule.handler as LocalFunction;
   const resegment = (asOf?: string) =>
     resegmentModule.handler(asOf ? { asOf } : {}, localLambdaContext('shoal-resegment'));
   // The local SES endpoint publishes no events: local campaigns show sends, never deliveries,
@@ -152,10 +140,9 @@ export const startLocalStack = async ({
     port: apiPort,
     corsOrigins,
     ...(throttle && { throttle }),
-    extra: async ({ method, url, authorised }) => {
-      if (method !== 'GET' || url.pathname !== '/v1/outbox') return undefined;
-      return authorised ? localOutboxResponse(aws.ses) : unauthorised;
-    },
+    localRoutes: [
+      { method: 'GET', path: '/v1/outbox', handle: () => localOutboxResponse(aws.ses) },
+    ],
   });
   const nightly = startLocalNightlySchedule({ hour: 2, timeZone, run: resegment });
   return {
