@@ -64,6 +64,23 @@ describe('sendCampaignBatch', () => {
     expect(queue.drain()).toEqual([]);
   });
 
+  it('starts the completion checks when a duplicate delivery holds some of the last slice', async () => {
+    const { store, queue, send } = await setUp(new FakeMailer());
+    await store.transition('cmp-1', 'c-4', 'pending', 'sending', {
+      claimedAt: '2026-03-10T12:00:00.000Z',
+    });
+
+    const result = await send(ids, true);
+
+    expect(result).toMatchObject({ status: 'in-progress', sent: 3 });
+    expect(
+      queue
+        .drain()
+        .map((work) => work.item.kind)
+        .sort(),
+    ).toEqual(['complete', 'send']);
+  });
+
   it('checks again later when the last slice finishes before another one', async () => {
     const { store, queue, send } = await setUp(new FakeMailer());
 
