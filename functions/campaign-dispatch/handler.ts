@@ -13,6 +13,7 @@ import { loadRecipientCandidates } from '../../core/campaigns/load-recipient-can
 import { triggerCampaignSends } from '../../core/campaigns/trigger-campaign-sends';
 import { EligibilityEnv, policyFromEnv } from '../shared/campaign-env';
 import { forEachCampaignWork } from '../shared/campaign-work-messages';
+import { deferCampaignWork } from '../../core/campaigns/defer-campaign-work';
 import { logger } from '../shared/logger';
 import { BaseEnv, clientConfigFromEnv, parseEnv } from '../shared/parse-env';
 
@@ -37,7 +38,7 @@ const policy = policyFromEnv(env);
 
 /**
  * Dispatch, complete, watch and deferred items, from S3 through SQS. An item not due yet is
- * queued again (one more hop through the delayed queue); a due send item is passed on to the
+ * queued again (one more hop through the delayed queue) unless its campaign is over; a due send item is passed on to the
  * senders; a complete item marks its campaign sent or checks again later; a watch item queues a
  * triggered campaign's new entrants; a dispatch item freezes the audience and queues its slices.
  */
@@ -45,7 +46,7 @@ const dispatch = (event: unknown) =>
   forEachCampaignWork(event, queue, async (entry) => {
     const { item } = entry;
     if (entry.notBefore && Date.parse(entry.notBefore) > clock().getTime()) {
-      await queue.enqueue([entry]);
+      await deferCampaignWork({ entry, store, queue });
       return;
     }
     if (item.kind === 'send') {
