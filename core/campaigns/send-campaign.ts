@@ -10,6 +10,7 @@ import { classifyRecipient, type PostponeReason } from './classify-recipient';
 import { completeCampaignIfDone, OPEN_SEND_STATUSES } from './complete-campaign';
 import { composeCampaignMessage } from './compose-campaign-message';
 import type { EligibilityPolicy } from './eligibility-policy';
+import { mapWithConcurrency } from '../ingest/map-with-concurrency';
 import { renderForRecipient } from './render-for-recipient';
 import { seededRandom } from '../shared/seeded-random';
 import { backoffDelayMs } from './backoff-delay';
@@ -31,6 +32,11 @@ export interface SendLimits {
   claimLeaseMs: number;
   /** Records per batch: suppressions, send history and the campaign status are re-read per batch. */
   batchSize: number;
+  /**
+   * Records of a batch in flight at once. Each message costs four round trips (claim, send, map,
+   * mark sent); one at a time, their latency rather than the token bucket would set the rate.
+   */
+  recordConcurrency: number;
   /** When to try again after SES reports the 24-hour quota used up (it frees up gradually). */
   quotaRetryAfterMs: number;
 }
@@ -41,6 +47,7 @@ export const defaultSendLimits: SendLimits = {
   backoffMaxMs: 30_000,
   claimLeaseMs: 16 * 60_000,
   batchSize: 100,
+  recordConcurrency: 8,
   quotaRetryAfterMs: 60 * 60_000,
 };
 
@@ -99,7 +106,8 @@ type Stop = { stop: 'quota-exhausted' | 'throttled' | 'paused' | 'cancelled' };
  * 1. Open the campaign: it must be frozen; a scheduled one becomes `sending`; paused, cancelled
  *    or not yet due campaigns send nothing.
  * 2. Read the SES quota; pace with a token bucket at the maximum send rate.
- * 3. For each open record (pending, due postponed, stale sending), batch by batch:
+ * 3. For each open record (pending, due postponed, stale sending), batch by batch and a few
+ *    records at a time (the token bucket alone sets the pace):
  *    reconcile stale claims; re-check suppression, frequency cap and quiet hours (postponing
  *    with a reason); claim pending → sending with the deterministic send id; send; record the
  *    MessageId and mark `sent`. A lost claim means another invocation owns the recipient.
@@ -237,11 +245,31 @@ const processBatch = async (
         new Date(now.getTime() - cap.windowDays * 24 * 60 * 60_000).toISOString(),
       )
     : new Map<string, string[]>();
-  for (const send of batch) {
-    const stop = await processRecord(run, send, suppressions, history.get(send.customerId) ?? []);
-    if (stop) return stop;
-  }
-  return undefined;
+  let stop: Stop | undefined;
+  let failure: { error: unknown } | undefined;
+  // Records in flight when one stops the run or fails finish before this returns (a crash must
+  // not leave sends running behind the caller's back); no new one starts.
+  await mapWithConcurrency(
+    batch,
+    async (send) => {
+      if (stop || failure) return;
+      try {
+        const outcome = await processRecord(
+          run,
+          send,
+          suppressions,
+          history.get(send.customerId) ?? [],
+        );
+        // Read after the await: another record may have stopped the run meanwhile.
+        stop ??= outcome;
+      } catch (error) {
+        failure ??= { error };
+      }
+    },
+    run.limits.recordConcurrency,
+  );
+  if (failure) throw failure.error;
+  return stop;
 };
 
 const processRecord = async (
@@ -340,6 +368,17 @@ const reconcileStale = async (run: Run, send: CampaignSend): Promise<CampaignSen
 
 const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> => {
   if (run.quotaLeft <= 0) return { stop: 'quota-exhausted' };
+  // Reserved before the first await, so records in flight together cannot overdraw the quota.
+  run.quotaLeft -= 1;
+  const { sent, stop } = await claimAndSend(run, send);
+  if (!sent) run.quotaLeft += 1;
+  return stop;
+};
+
+const claimAndSend = async (
+  run: Run,
+  send: CampaignSend,
+): Promise<{ sent: boolean; stop?: Stop }> => {
   const now = run.clock();
   const { campaignId, customerId } = send;
   const sendId = sendIdFor({ campaignId, customerId });
@@ -369,7 +408,7 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
       run.store.transition(campaignId, customerId, send.status, 'failed', { reason }),
     );
     run.result.failed.push({ customerId, reason });
-    return undefined;
+    return { sent: false };
   }
   const claimed = await ignoreLostRace(
     run.store.transition(campaignId, customerId, send.status, 'sending', {
@@ -378,7 +417,7 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
       attempts: send.attempts + 1,
     }),
   );
-  if (!claimed) return undefined;
+  if (!claimed) return { sent: false };
 
   const outcome = await sendWithBackoff(run, { from: run.config.sender.from, to: [email], raw });
   if (outcome.ok) {
@@ -387,9 +426,8 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
       messageId: outcome.messageId,
       sentAt: run.clock().toISOString(),
     });
-    run.quotaLeft -= 1;
     run.result.sent += 1;
-    return undefined;
+    return { sent: true };
   }
   switch (outcome.failure.kind) {
     case 'rejected':
@@ -397,14 +435,17 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
         reason: outcome.failure.message,
       });
       run.result.failed.push({ customerId, reason: outcome.failure.message });
-      return undefined;
+      return { sent: false };
     case 'daily-quota-exceeded':
     case 'throttled':
       // SES refused the message, so it was not sent: give it back for the next run.
       await run.store.transition(campaignId, customerId, 'sending', 'pending', {
         claimedAt: undefined,
       });
-      return { stop: outcome.failure.kind === 'throttled' ? 'throttled' : 'quota-exhausted' };
+      return {
+        sent: false,
+        stop: { stop: outcome.failure.kind === 'throttled' ? 'throttled' : 'quota-exhausted' },
+      };
   }
 };
 

@@ -93,8 +93,11 @@ describe('sendCampaignBatch', () => {
   });
 
   it('queues the slice again for later when the daily quota runs out in the middle', async () => {
-    const mailer = new FakeMailer((call) =>
-      call === 3 ? { ok: false, failure: { kind: 'daily-quota-exceeded' } } : undefined,
+    // Used up after two messages, for every message in flight, as SES does.
+    const mailer: FakeMailer = new FakeMailer(() =>
+      mailer.accepted.length >= 2
+        ? { ok: false, failure: { kind: 'daily-quota-exceeded' } }
+        : undefined,
     );
     const { store, queue, send } = await setUp(mailer);
 

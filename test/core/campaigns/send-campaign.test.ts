@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryCampaignStore } from '../../../adapters/memory/in-memory-campaign-store';
 import { suppressionKey } from '../../../core/campaigns/email-address';
 import { freezeCampaignAudience } from '../../../core/campaigns/freeze-campaign-audience';
-import { type SendCampaignConfig, sendCampaign } from '../../../core/campaigns/send-campaign';
+import {
+  defaultSendLimits,
+  type SendCampaignConfig,
+  sendCampaign,
+} from '../../../core/campaigns/send-campaign';
 import type { Campaign } from '../../../core/campaigns/campaign';
 import { campaign, candidate, FakeMailer, keys, manualClock, sender } from './fixtures';
 
@@ -210,15 +214,17 @@ describe('sendCampaign', () => {
 
   it('backs off when throttled, stops at the daily quota and finishes later with every recipient sent once', async () => {
     let throttles = 0;
-    let quotaRefusals = 0;
     const mailer: FakeMailer = new FakeMailer(() => {
       const messageNumber = mailer.accepted.length + 1;
       if (messageNumber === 37 && throttles < 3) {
         throttles += 1;
         return { ok: false, failure: { kind: 'throttled' } };
       }
-      if (messageNumber === 61 && quotaRefusals < 2) {
-        quotaRefusals += 1;
+      // A rolling 24-hour quota: 60 messages in the first hour, 80 by the second, then no limit.
+      // Once used up it refuses every message in flight, as SES does.
+      const hours = (time.clock().getTime() - Date.parse(start)) / 3_600_000;
+      const allowance = hours < 1 ? 60 : hours < 2 ? 80 : Infinity;
+      if (mailer.accepted.length >= allowance) {
         return { ok: false, failure: { kind: 'daily-quota-exceeded' } };
       }
       return undefined;
@@ -240,12 +246,37 @@ describe('sendCampaign', () => {
     time.advance(60 * 60_000);
     const second = await send();
     expect(second.status).toBe('quota-exhausted');
+    expect(mailer.accepted).toHaveLength(80);
     time.advance(60 * 60_000);
     const third = await send();
     expect(third.status).toBe('completed');
     expect(mailer.accepted).toHaveLength(100);
     expectEachMailedAtMostOnce(mailer);
     expect(Object.values(await statuses(store)).every((s) => s === 'sent')).toBe(true);
+  });
+
+  it('keeps a bounded number of messages in flight, so round trips do not set the pace', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const mailer = new FakeMailer();
+    const send = mailer.sendRaw.bind(mailer);
+    mailer.sendRaw = async (message) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await send(message);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const { send: sendAll } = await setUp({ count: 40, mailer });
+
+    const result = await sendAll();
+
+    expect(result).toMatchObject({ status: 'completed', sent: 40 });
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(mostInFlight).toBeLessThanOrEqual(defaultSendLimits.recordConcurrency);
+    expectEachMailedAtMostOnce(mailer);
   });
 
   it('paces sends at the maximum send rate', async () => {
