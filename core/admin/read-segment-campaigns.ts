@@ -18,15 +18,17 @@ const CAMPAIGN_CONCURRENCY = 4;
 export type SegmentAudienceRole = 'included' | 'excluded';
 
 /** A campaign's funnel and effect, taken from its results read model. */
-export interface SegmentCampaignResults {
-  audience: number;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  complained: number;
-  opened: number;
-  clicked: number;
-  unsubscribed: number;
+export interface SegmentCampaignResults extends Pick<
+  CampaignResults,
+  | 'audience'
+  | 'sent'
+  | 'delivered'
+  | 'bounced'
+  | 'complained'
+  | 'opened'
+  | 'clicked'
+  | 'unsubscribed'
+> {
   /** Recipients with a completed order inside the attribution window. */
   conversions: number;
   orders: number;
