@@ -7,7 +7,9 @@ import {
   SegmentDefinitionInput,
 } from '../../../core/admin/manage-segment-definitions';
 import { previewSegmentRule } from '../../../core/admin/preview-segment-rule';
+import { readSegmentCampaigns } from '../../../core/admin/read-segment-campaigns';
 import { getSegmentDetail, listSegmentCatalog } from '../../../core/admin/segment-catalog';
+import { CampaignStatus } from '../../../core/campaigns/campaign';
 import { SegmentDefinition, SegmentRuleNode } from '../../../core/segments';
 import { localDateOf } from '../../../core/shared/local-date';
 import type { AdminDeps } from '../admin-deps';
@@ -32,6 +34,67 @@ const SegmentSummarySchema = z
     inCurrentRun: z.boolean(),
   })
   .meta({ id: 'SegmentSummary' });
+
+const SegmentCampaignsSchema = z
+  .object({
+    segmentId: z.string(),
+    attributionWindowDays: z.number().int(),
+    campaigns: z.array(
+      z.object({
+        campaignId: z.string(),
+        name: z.string(),
+        kind: z.enum(['broadcast', 'triggered']),
+        status: CampaignStatus,
+        role: z
+          .enum(['included', 'excluded'])
+          .describe('Whether the campaign’s audience included the segment or excluded it'),
+        createdAt: z.string(),
+        scheduledAt: z.string().optional(),
+        startedAt: z.string().optional(),
+        completedAt: z.string().optional(),
+        results: z
+          .object({
+            audience: z.number().int(),
+            sent: z.number().int(),
+            delivered: z.number().int(),
+            bounced: z.number().int(),
+            complained: z.number().int(),
+            opened: z.number().int(),
+            clicked: z.number().int(),
+            unsubscribed: z.number().int(),
+            conversions: z
+              .number()
+              .int()
+              .describe('Recipients with a completed order inside the attribution window'),
+            orders: z.number().int(),
+            revenue: z.number(),
+            uplift: z
+              .object({
+                conversionRatePoints: z.number(),
+                relativeConversion: z.number().optional(),
+                revenuePerRecipient: z.number(),
+                incrementalConversions: z.number(),
+                incrementalRevenue: z.number(),
+              })
+              .optional()
+              .describe('Against the holdout; only for a campaign that held anyone out'),
+          })
+          .optional()
+          .describe(
+            'The whole campaign’s results (its audience may span segments); absent until it starts sending',
+          ),
+      }),
+    ),
+    totals: z
+      .object({
+        campaignsSent: z.number().int(),
+        messagesSent: z.number().int(),
+        conversions: z.number().int(),
+        revenue: z.number(),
+      })
+      .describe('Over the campaigns that included the segment and have started sending'),
+  })
+  .meta({ id: 'SegmentCampaigns' });
 
 const notFound = { description: 'No such segment, or no run yet', schema: ErrorEnvelope };
 const invalid = {
@@ -219,6 +282,22 @@ export const segmentRoutes = [
       headers: {
         'content-disposition': `attachment; filename="${params.segmentId.replace(/[^a-z0-9_-]/gi, '_')}.csv"`,
       },
+    }),
+  }),
+  defineRoute({
+    ...admin,
+    method: 'GET',
+    path: '/v1/segments/{segmentId}/campaigns',
+    summary:
+      'Campaigns that targeted (or excluded) a segment, newest first, with their results and the segment’s totals',
+    params: SegmentParams,
+    query: z.object({ attributionWindowDays: z.coerce.number().int().min(1).max(90).default(7) }),
+    responses: {
+      200: { description: 'The segment’s campaigns', schema: SegmentCampaignsSchema },
+      404: { description: 'No such segment, and no campaign names it', schema: ErrorEnvelope },
+    },
+    handle: async ({ params, query }, deps: AdminDeps) => ({
+      body: await readSegmentCampaigns({ segmentId: params.segmentId, ...query, ...deps }),
     }),
   }),
 ];
