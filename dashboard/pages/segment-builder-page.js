@@ -44,7 +44,10 @@ export const segmentBuilderPage = {
       controls.set('name', name);
       controls.set('description', description);
       const rule = root.read('rule', controls);
-      words.textContent = rule === undefined ? '' : `Reads as: ${describeRule(/** @type {RuleNode} */ (rule), nameOf)}`;
+      words.textContent =
+        rule === undefined
+          ? ''
+          : `Reads as: ${describeRule(/** @type {RuleNode} */ (rule), nameOf)}`;
       return rule;
     };
 

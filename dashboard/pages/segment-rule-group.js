@@ -74,8 +74,12 @@ export const groupEditor = ({ segments, onChange, depth = 0, onRemove }) => {
       'fieldset',
       { class: depth === 0 ? 'group group-root' : 'group' },
       h('legend', {}, depth === 0 ? 'Who belongs' : 'Group'),
-      h('label', { for: `${id}-match` }, 'Customers must match'),
-      match,
+      h(
+        'div',
+        { class: 'group-match' },
+        h('label', { for: `${id}-match` }, 'Customers must match'),
+        match,
+      ),
       list,
       h(
         'div',
