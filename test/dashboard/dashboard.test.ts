@@ -269,6 +269,32 @@ describe('dashboard', () => {
     );
   });
 
+  it('builds "none of" a date condition in the rule builder and counts what the API counts', async () => {
+    const rule = {
+      type: 'not',
+      child: {
+        type: 'or',
+        children: [{ type: 'within_last', field: 'features.lastOrderDate', days: 60 }],
+      },
+    };
+    const { count } = await api.post<{ count: number }>('/v1/segments/preview', { rule });
+
+    await open('#/segments/new');
+    const root = page.getByRole('group', { name: 'Who belongs' });
+    await root.getByLabel('Customers must match').selectOption('none');
+    const condition = root.getByRole('group', { name: 'Condition' });
+    await condition.getByLabel('Condition on').selectOption('date');
+    await condition.getByLabel('Date of').selectOption('features.lastOrderDate');
+    await condition.getByLabel('When').selectOption('within_last');
+    await condition.getByLabel('Days', { exact: true }).fill('60');
+
+    await expect.poll(() => page.locator('#preview-count').innerText()).toBe(integer(count));
+    expect(await page.locator('#rule-words').innerText()).toBe(
+      'Reads as: not (last order date within the last 60 days)',
+    );
+    for (const problem of await accessibilityProblems(page)) a11yProblems.add(problem);
+  });
+
   it('shows each cluster with its size and distinguishing features', async () => {
     const { clusters } = await api.get<{ clusters: { name: string; customers: number }[] }>(
       '/v1/clusters',
