@@ -4,6 +4,7 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { definitions, h, table } from '../shared/dom.js';
 import { emptyState, pageHeading, problemList, statusBadge } from '../shared/page-states.js';
 import { emailFrame } from '../shared/email-frame.js';
+import { loadSegmentNames } from '../shared/segment-names.js';
 
 /**
  * @typedef {import('../shared/api-types.js').Campaign} Campaign
@@ -265,8 +266,11 @@ export const campaignPage = {
   render: async (context) => {
     const { api, format, params, show, signal } = context;
     const base = `v1/campaigns/${encodeURIComponent(params.id ?? '')}`;
-    /** @type {Campaign} */
-    const campaign = await api.get(base, signal);
+    /** @type {[Campaign, (segmentId: string) => string]} */
+    const [campaign, nameOf] = await Promise.all([
+      api.get(base, signal),
+      loadSegmentNames(api, signal),
+    ]);
     /** @type {CampaignResults | undefined} */
     const results = HAS_RESULTS.has(campaign.status)
       ? await api.get(`${base}/results`, signal)
@@ -283,8 +287,8 @@ export const campaignPage = {
         : null,
       definitions([
         ['Subject', campaign.content.subject],
-        ['Audience', campaign.audience.segmentIds.join(', ')],
-        ['Excluded', campaign.audience.excludedSegmentIds?.join(', ')],
+        ['Audience', campaign.audience.segmentIds.map(nameOf).join(', ')],
+        ['Excluded', campaign.audience.excludedSegmentIds?.map(nameOf).join(', ')],
         ['Holdout', `${campaign.holdoutPercent}%`],
         ['Scheduled for', campaign.scheduledAt ? format.dateTime(campaign.scheduledAt) : undefined],
         ['Started', campaign.startedAt ? format.dateTime(campaign.startedAt) : undefined],

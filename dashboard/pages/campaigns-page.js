@@ -2,6 +2,7 @@
 import { h, table } from '../shared/dom.js';
 import { emptyState, pageHeading, statusBadge } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
+import { loadSegmentNames } from '../shared/segment-names.js';
 
 /**
  * @typedef {import('../shared/api-types.js').Campaign} Campaign
@@ -15,8 +16,11 @@ const HAS_RESULTS = new Set(['sending', 'sent', 'paused']);
 export const campaignsPage = {
   title: () => 'Campaigns',
   render: async ({ api, format, show, signal }) => {
-    /** @type {{ items: Campaign[] }} */
-    const { items } = await api.get('v1/campaigns', signal);
+    /** @type {[{ items: Campaign[] }, (segmentId: string) => string]} */
+    const [{ items }, nameOf] = await Promise.all([
+      api.get('v1/campaigns', signal),
+      loadSegmentNames(api, signal),
+    ]);
     const newLink = h('a', { class: 'button', href: '#/campaigns/new' }, 'New campaign');
     if (items.length === 0) {
       show(pageHeading('Campaigns'), newLink, emptyState('No campaigns yet.'));
@@ -45,6 +49,7 @@ export const campaignsPage = {
         headers: [
           'Campaign',
           'Status',
+          'Audience',
           'Created',
           'Sent',
           'Opened',
@@ -57,6 +62,7 @@ export const campaignsPage = {
           return [
             h('a', { href: hrefTo(['campaigns', campaign.campaignId]) }, campaign.name),
             statusBadge(campaign.status),
+            campaign.audience.segmentIds.map(nameOf).join(', '),
             format.date(campaign.createdAt),
             result ? format.integer(result.sent) : '—',
             result ? format.integer(result.opened) : '—',

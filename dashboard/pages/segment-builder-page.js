@@ -1,157 +1,83 @@
 // @ts-check
+import { validationIssues } from '../shared/api-client.js';
 import { debounce, h, table } from '../shared/dom.js';
+import { clearFieldIssues, showFieldIssues } from '../shared/field-issues.js';
 import { pageHeading, problemList } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
-import { OPERATORS, RULE_FIELDS, ruleValue } from './segment-rule-fields.js';
+import { segmentNamer } from '../shared/segment-names.js';
+import { describeRule } from '../shared/segment-rule-words.js';
+import { groupEditor } from './segment-rule-group.js';
 
 /** Long enough to skip the keystrokes of a number being typed, short enough to feel live. */
 const PREVIEW_DELAY_MS = 400;
-const OTHER_ATTRIBUTE = 'attributes.';
 
 /**
  * @typedef {import('../shared/api-types.js').SampleMember} SampleMember
- * @typedef {{ element: HTMLFieldSetElement, read: () => unknown }} ConditionRow
+ * @typedef {import('../shared/api-types.js').SegmentSummary} SegmentSummary
+ * @typedef {import('../shared/segment-rule-words.js').RuleNode} RuleNode
  */
-
-let nextRowId = 1;
-
-/**
- * One "field operator value" line. `read` returns its rule node, or undefined while incomplete.
- * @param {() => void} onChange
- * @param {(row: ConditionRow) => void} onRemove
- * @returns {ConditionRow}
- */
-const conditionRow = (onChange, onRemove) => {
-  const id = `condition-${nextRowId++}`;
-  const field = h(
-    'select',
-    { id: `${id}-field`, name: 'field' },
-    ...[...new Set(RULE_FIELDS.map((f) => f.group))].map((group) =>
-      h(
-        'optgroup',
-        { label: group },
-        ...RULE_FIELDS.filter((f) => f.group === group).map((f) =>
-          h('option', { value: f.path }, f.label),
-        ),
-      ),
-    ),
-    h('option', { value: OTHER_ATTRIBUTE }, 'Other attribute (export column)…'),
-  );
-  const attribute = h('input', {
-    id: `${id}-attribute`,
-    name: 'attribute',
-    placeholder: 'e.g. MntWines',
-  });
-  const attributeLabel = h('label', { for: `${id}-attribute` }, 'Column');
-  const op = h('select', { id: `${id}-op`, name: 'op' });
-  const value = h('input', { id: `${id}-value`, name: 'value', autocomplete: 'off' });
-  const high = h('input', {
-    id: `${id}-high`,
-    name: 'high',
-    autocomplete: 'off',
-    'aria-label': 'and',
-  });
-  const fieldType = () => RULE_FIELDS.find((f) => f.path === field.value)?.type ?? 'text';
-
-  const sync = () => {
-    const type = fieldType();
-    const chosen = op.value;
-    op.replaceChildren(
-      ...OPERATORS[type].map(([code, words]) => h('option', { value: code }, words)),
-    );
-    if (OPERATORS[type].some(([code]) => code === chosen)) op.value = chosen;
-    value.type = type === 'number' && op.value !== 'in' ? 'number' : 'text';
-    high.type = value.type;
-    const custom = field.value === OTHER_ATTRIBUTE;
-    attribute.hidden = !custom;
-    attributeLabel.hidden = !custom;
-    value.hidden = op.value === 'exists' || op.value === 'missing';
-    high.hidden = op.value !== 'between';
-  };
-  field.addEventListener('change', () => {
-    sync();
-    onChange();
-  });
-  op.addEventListener('change', () => {
-    sync();
-    onChange();
-  });
-  for (const input of [value, high, attribute]) input.addEventListener('input', onChange);
-  sync();
-
-  /** @type {ConditionRow} */
-  const row = {
-    element: h(
-      'fieldset',
-      { class: 'condition' },
-      h('legend', { class: 'visually-hidden' }, 'Condition'),
-      h('label', { for: `${id}-field` }, 'Field'),
-      field,
-      attributeLabel,
-      attribute,
-      h('label', { for: `${id}-op` }, 'Operator'),
-      op,
-      h('label', { for: `${id}-value` }, 'Value'),
-      value,
-      high,
-      h('button', { type: 'button', class: 'secondary', onclick: () => onRemove(row) }, 'Remove'),
-    ),
-    read: () => {
-      const path =
-        field.value === OTHER_ATTRIBUTE
-          ? `${OTHER_ATTRIBUTE}${attribute.value.trim()}`
-          : field.value;
-      if (path === OTHER_ATTRIBUTE) return undefined;
-      const needsValue = !value.hidden;
-      if (needsValue && value.value.trim() === '') return undefined;
-      if (!high.hidden && high.value.trim() === '') return undefined;
-      return {
-        type: 'compare',
-        field: path,
-        op: op.value,
-        value: ruleValue(fieldType(), op.value, value.value, high.value),
-      };
-    },
-  };
-  return row;
-};
 
 /** @type {import('../shared/page-context.js').Page} */
 export const segmentBuilderPage = {
   title: () => 'New segment',
-  render: async ({ api, format, show }) => {
-    /** @type {ConditionRow[]} */
-    let rows = [];
+  render: async ({ api, format, show, signal }) => {
+    /** @type {{ segments: SegmentSummary[] }} */
+    const { segments } = await api.get('v1/segments', signal);
+    const nameOf = segmentNamer(segments);
     let previewSequence = 0;
-    const list = h('div', { class: 'conditions' });
     const count = h('output', { id: 'preview-count', 'aria-live': 'polite' }, '—');
     const countNote = h(
       'span',
       { class: 'hint' },
       'Add a condition to see how many customers match.',
     );
+    const words = h('p', { id: 'rule-words', class: 'definition' });
     const sample = h('div', { class: 'sample' });
     const problems = h('div', { role: 'alert' });
     const name = h('input', { id: 'segment-name', name: 'name', required: true });
     const description = h('textarea', { id: 'segment-description', name: 'description', rows: 2 });
-    const matchAll = h('input', {
-      type: 'radio',
-      name: 'match',
-      id: 'match-all',
-      value: 'and',
-      checked: true,
-    });
-    const matchAny = h('input', { type: 'radio', name: 'match', id: 'match-any', value: 'or' });
 
-    /** @returns {unknown} */
+    /** @type {Map<string, HTMLElement>} rule path → control, filled by each read of the rule */
+    let controls = new Map();
     const currentRule = () => {
-      const children = rows.map((row) => row.read());
-      if (children.length === 0 || children.some((child) => child === undefined)) return undefined;
-      return { type: matchAny.checked ? 'or' : 'and', children };
+      controls = new Map();
+      controls.set('name', name);
+      controls.set('description', description);
+      const rule = root.read('rule', controls);
+      words.textContent =
+        rule === undefined
+          ? ''
+          : `Reads as: ${describeRule(/** @type {RuleNode} */ (rule), nameOf)}`;
+      return rule;
     };
 
-    /** @param {unknown} error */
-    const showProblems = (error) => problems.replaceChildren(problemList(error));
+    /**
+     * The API's issues next to their controls; the rest, or the message, above the save button.
+     * @param {unknown} error
+     */
+    const showProblems = (error) => {
+      clearFieldIssues(form);
+      const unplaced = showFieldIssues(error, controls);
+      if (validationIssues(error).length === 0 || unplaced.length > 0) {
+        problems.replaceChildren(
+          unplaced.length > 0
+            ? h(
+                'ul',
+                { class: 'state state-error' },
+                ...unplaced.map((issue) => h('li', {}, `${issue.path}: ${issue.message}`)),
+              )
+            : problemList(error),
+        );
+      } else {
+        problems.replaceChildren(
+          h('p', { class: 'state state-error' }, 'The rule has a problem: see the marked fields.'),
+        );
+      }
+    };
+    const clearProblems = () => {
+      clearFieldIssues(form);
+      problems.replaceChildren();
+    };
 
     const refreshPreview = debounce(async () => {
       const rule = currentRule();
@@ -168,7 +94,7 @@ export const segmentBuilderPage = {
         const preview = await api.post('v1/segments/preview', { rule });
         // A slower answer to an older rule must not overwrite the newer one.
         if (sequence !== previewSequence) return;
-        problems.replaceChildren();
+        clearProblems();
         count.textContent = format.integer(preview.count);
         countNote.textContent = 'customers match, in the current run.';
         sample.replaceChildren(
@@ -197,19 +123,7 @@ export const segmentBuilderPage = {
       }
     }, PREVIEW_DELAY_MS);
 
-    const addRow = () => {
-      const row = conditionRow(refreshPreview, (removed) => {
-        rows = rows.filter((r) => r !== removed);
-        removed.element.remove();
-        refreshPreview();
-      });
-      rows = [...rows, row];
-      list.append(row.element);
-      row.element.querySelector('select')?.focus();
-      refreshPreview();
-    };
-    matchAll.addEventListener('change', refreshPreview);
-    matchAny.addEventListener('change', refreshPreview);
+    const root = groupEditor({ segments, onChange: refreshPreview });
 
     const form = h(
       'form',
@@ -241,17 +155,8 @@ export const segmentBuilderPage = {
       name,
       h('label', { for: 'segment-description' }, 'Description (optional)'),
       description,
-      h(
-        'fieldset',
-        { class: 'match' },
-        h('legend', {}, 'Customers must match'),
-        matchAll,
-        h('label', { for: 'match-all' }, 'all conditions'),
-        matchAny,
-        h('label', { for: 'match-any' }, 'any condition'),
-      ),
-      list,
-      h('button', { type: 'button', class: 'secondary', onclick: addRow }, 'Add condition'),
+      root.element,
+      words,
       h('p', { class: 'live-count' }, count, ' ', countNote),
       problems,
       h('button', { type: 'submit' }, 'Save segment'),
@@ -266,6 +171,6 @@ export const segmentBuilderPage = {
       form,
       h('section', { 'aria-label': 'Sample of matching customers' }, sample),
     );
-    addRow();
+    refreshPreview();
   },
 };

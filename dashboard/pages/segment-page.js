@@ -4,6 +4,8 @@ import { chartFigure } from '../shared/charts.js';
 import { debounce, definitions, download, h, table } from '../shared/dom.js';
 import { emptyState, errorState, pageHeading } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
+import { loadSegmentNames } from '../shared/segment-names.js';
+import { describeRule } from '../shared/segment-rule-words.js';
 
 const PAGE_SIZE = 25;
 
@@ -11,6 +13,7 @@ const PAGE_SIZE = 25;
  * @typedef {import('../shared/api-types.js').SegmentDetail} SegmentDetail
  * @typedef {import('../shared/page-context.js').PageContext} PageContext
  * @typedef {{ customerId: string, email?: string, since: string, reason: string[] }} Member
+ * @typedef {import('../shared/segment-rule-words.js').RuleNode} RuleNode
  */
 
 /**
@@ -149,15 +152,20 @@ export const segmentPage = {
       return;
     }
     document.title = `${segment.name} · Shoal`;
+    // Worded here rather than taken from definitionText so referenced segments read as names,
+    // the way the rule builder worded the rule.
+    const definitionText = segment.rule
+      ? describeRule(/** @type {RuleNode} */ (segment.rule), await loadSegmentNames(api, signal))
+      : segment.definitionText;
     show(
       pageHeading(segment.name),
       segment.description ? h('p', { class: 'lede' }, segment.description) : null,
-      segment.definitionText
+      definitionText
         ? h(
             'section',
             { 'aria-labelledby': 'definition-title' },
             h('h2', { id: 'definition-title' }, 'Definition'),
-            h('p', { class: 'definition' }, segment.definitionText),
+            h('p', { class: 'definition' }, definitionText),
           )
         : null,
       segment.inCurrentRun === false

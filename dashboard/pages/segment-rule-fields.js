@@ -92,3 +92,36 @@ export const ruleValue = (type, op, raw, rawHigh) => {
       .filter((value) => value !== '');
   return scalar(raw);
 };
+
+/**
+ * The date fields `within_last`, `before` and `after` read (ISO dates or instants).
+ * @type {{ path: string, label: string }[]}
+ */
+export const DATE_FIELDS = [
+  { path: 'features.lastOrderDate', label: 'Last order' },
+  { path: 'features.firstOrderDate', label: 'First order' },
+  { path: 'features.lastEventDate', label: 'Last event (visit, click…)' },
+  { path: 'profile.signupAt', label: 'Signed up' },
+];
+
+/** How a date field is compared, with the builder's words for it. */
+export const DATE_OPERATORS = [
+  ['within_last', 'is within the last (days)'],
+  ['before', 'is before'],
+  ['after', 'is after'],
+];
+
+/**
+ * Event types Shoal's own journeys record (core's KnownEventType), offered as suggestions: a shop
+ * may send any other snake_case type, so the field stays free text.
+ */
+export const EVENT_TYPES = [
+  'page_viewed',
+  'product_viewed',
+  'added_to_cart',
+  'checkout_started',
+  'purchased',
+  'support_contacted',
+  'email_opened',
+  'email_clicked',
+];
