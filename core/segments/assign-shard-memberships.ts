@@ -35,7 +35,13 @@ export const createMembershipAssigner = ({
   model: SegmentationModel;
 }): MembershipAssigner => {
   const calendar = createLocalCalendar({ asOf: model.asOf, timeZone: model.timeZone });
-  const rules = compileSegmentRules({ definitions: model.rules });
+  const rules = compileSegmentRules({
+    definitions: model.rules,
+    // Rules may refer to RFM, lifecycle and cluster segments, as the model was validated with.
+    builtInSegments: model.segments
+      .filter((segment) => segment.kind !== 'rule')
+      .map(({ segmentId, segmentName }) => ({ id: segmentId, name: segmentName })),
+  });
   const summaries = new Map<string, SegmentRunSummary & { cents: number }>(
     model.segments.map((segment) => [
       segment.segmentId,

@@ -133,6 +133,29 @@ describe('segmentCustomers', () => {
     });
   });
 
+  it('puts customers in a rule segment that refers to a built-in segment', async () => {
+    const result = await run(
+      [
+        customer({ id: 'buyer', orders: [{ at: '2026-10-20T10:00:00Z', revenue: 25 }] }),
+        customer({ id: 'browser' }),
+      ],
+      {
+        rules: [
+          {
+            id: 'not-yet-buying',
+            name: 'Not yet buying',
+            rule: { type: 'segment', segmentId: 'lifecycle:prospect' },
+          },
+        ],
+      },
+    );
+
+    const members = result.customers.filter(({ memberships }) =>
+      memberships.some(({ segmentId }) => segmentId === 'not-yet-buying'),
+    );
+    expect(members.map(({ customerId }) => customerId)).toEqual(['browser']);
+  });
+
   it('uses a replacement RFM table', async () => {
     const result = await run([customer({ id: 'c', orders: [{ at: '2026-10-20T10:00:00Z' }] })], {
       rfmTable: [{ name: 'Everyone', r: [1, 5], f: [1, 5] }],
