@@ -15,13 +15,25 @@ export interface AudienceEstimate {
   audience: number;
   /** Of them, those a send would mail or hold out: an address, consent and not suppressed. */
   eligible: number;
-  ineligible: Partial<Record<IneligibleReason, number>>;
-  suppressed: Partial<Record<SuppressionReason, number>>;
+  /** Why the others would not be mailed; `suppressed` is split by reason below. */
+  ineligible: {
+    missingEmail: number;
+    invalidEmail: number;
+    noConsent: number;
+    suppressed: number;
+  };
+  suppressedByReason: Partial<Record<SuppressionReason, number>>;
   /** The holdout's expected share of the eligible; the real split is decided per customer. */
   heldOut: number;
   /** Eligible customers the frequency cap would postpone if the campaign were sent now. */
-  postponedByFrequencyCap: number;
+  postponed: number;
 }
+
+const ineligibleKey = {
+  'missing-email': 'missingEmail',
+  'invalid-email': 'invalidEmail',
+  'no-consent': 'noConsent',
+} as const satisfies Record<IneligibleReason, keyof AudienceEstimate['ineligible']>;
 
 /**
  * Counts who a campaign to this audience would reach if it were sent now, without creating
@@ -71,10 +83,10 @@ export const estimateCampaignAudience = async ({
   const estimate: AudienceEstimate = {
     audience: recipients.length,
     eligible: 0,
-    ineligible: {},
-    suppressed: {},
+    ineligible: { missingEmail: 0, invalidEmail: 0, noConsent: 0, suppressed: 0 },
+    suppressedByReason: {},
     heldOut: 0,
-    postponedByFrequencyCap: 0,
+    postponed: 0,
   };
   for (const candidate of recipients) {
     const classification = classifyRecipient({
@@ -86,14 +98,14 @@ export const estimateCampaignAudience = async ({
       now,
     });
     if (classification.outcome === 'ineligible') {
-      const { reason } = classification;
-      estimate.ineligible[reason] = (estimate.ineligible[reason] ?? 0) + 1;
+      estimate.ineligible[ineligibleKey[classification.reason]] += 1;
     } else if (classification.outcome === 'suppressed') {
       const { reason } = classification;
-      estimate.suppressed[reason] = (estimate.suppressed[reason] ?? 0) + 1;
+      estimate.ineligible.suppressed += 1;
+      estimate.suppressedByReason[reason] = (estimate.suppressedByReason[reason] ?? 0) + 1;
     } else {
       estimate.eligible += 1;
-      if (classification.outcome === 'postponed') estimate.postponedByFrequencyCap += 1;
+      if (classification.outcome === 'postponed') estimate.postponed += 1;
     }
   }
   estimate.heldOut = Math.round((estimate.eligible * holdoutPercent) / 100);

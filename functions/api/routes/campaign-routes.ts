@@ -30,7 +30,6 @@ const unknownCampaignOrCustomer = {
   description: 'No such campaign or customer, or the customer is not in the current run',
   schema: ErrorEnvelope,
 };
-const ReasonCounts = z.record(z.string(), z.number().int());
 
 const campaignOf = async (campaignId: string, deps: AdminDeps): Promise<Campaign> => {
   const campaign = await deps.campaigns.getCampaign(campaignId);
@@ -99,10 +98,17 @@ export const campaignRoutes = [
         schema: z.object({
           audience: z.number().int(),
           eligible: z.number().int(),
-          ineligible: ReasonCounts,
-          suppressed: ReasonCounts,
+          ineligible: z.object({
+            missingEmail: z.number().int(),
+            invalidEmail: z.number().int(),
+            noConsent: z.number().int(),
+            suppressed: z.number().int(),
+          }),
+          suppressedByReason: z.record(z.string(), z.number().int()),
           heldOut: z.number().int(),
-          postponedByFrequencyCap: z.number().int(),
+          postponed: z.number().int().meta({
+            description: 'Eligible customers the frequency cap would postpone if sent now',
+          }),
         }),
       },
       400: { description: 'Invalid audience', schema: ErrorEnvelope },

@@ -531,10 +531,10 @@ describe('the HTTP API on the local stack', () => {
     expect(estimate.json).toEqual({
       audience: 39,
       eligible: 31,
-      ineligible: { 'no-consent': 7 },
-      suppressed: { unsubscribed: 1 },
+      ineligible: { missingEmail: 0, invalidEmail: 0, noConsent: 7, suppressed: 1 },
+      suppressedByReason: { unsubscribed: 1 },
       heldOut: 3,
-      postponedByFrequencyCap: 31,
+      postponed: 31,
     });
     const invalid = await call('POST', '/v1/campaigns/audience-estimate', {
       headers: admin(),
@@ -641,7 +641,7 @@ describe('the HTTP API on the local stack', () => {
           body: { audience: autumn.audience },
         })
       ).json;
-      expect(stillReachable.suppressed).toEqual({ unsubscribed: 1 });
+      expect(stillReachable.suppressedByReason).toEqual({ unsubscribed: 1 });
 
       stack.aws.ses.clearOutbox();
       const sample = await call('POST', `${path}/test-send`, {
