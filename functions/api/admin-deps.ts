@@ -1,7 +1,11 @@
+import type { EligibilityPolicy } from '../../core/campaigns/eligibility-policy';
+import type { SenderConfig } from '../../core/campaigns/sender-config';
+import type { UnsubscribeKeys } from '../../core/campaigns/unsubscribe-token';
 import type { CampaignStore } from '../../core/ports/campaign-store';
 import type { CampaignWorkQueue } from '../../core/ports/campaign-work-queue';
 import type { CustomerStore } from '../../core/ports/customer-store';
 import type { ImportStore } from '../../core/ports/import-store';
+import type { Mailer } from '../../core/ports/mailer';
 import type { ObjectStore } from '../../core/ports/object-store';
 import type { RunTrigger } from '../../core/ports/run-trigger';
 import type { SegmentStore } from '../../core/ports/segment-store';
@@ -25,6 +29,12 @@ export interface AdminDeps {
   campaigns: CampaignStore;
   /** Where a send or schedule queues its dispatch. */
   campaignWork: CampaignWorkQueue;
+  /** Previews and test sends render and mail exactly as the campaign sender does. */
+  sender: SenderConfig;
+  mailer: Mailer;
+  unsubscribeKeys: () => Promise<UnsubscribeKeys>;
+  /** The same consent model and frequency cap the dispatcher and senders apply. */
+  policy: EligibilityPolicy;
   imports: ImportStore;
   objects: ObjectStore;
   uploads: UploadUrlSigner;

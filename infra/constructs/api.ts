@@ -28,7 +28,10 @@ export interface ApiProps {
   uploads: Bucket;
   /** The function "run now" invokes. */
   resegment: ShoalFunction;
-  /** Sends start through its work queue; unsubscribe tokens are verified with its keys. */
+  /**
+   * Sends start through its work queue; unsubscribe tokens are verified with its keys; previews
+   * and test sends render and mail with its sender settings.
+   */
   campaigning: Campaigns;
   shop: { timeZone: string; currency: string; locale: string };
   /** SHA-256 hex digests of the storefront keys; the keys themselves never enter the template. */
@@ -71,6 +74,8 @@ export class Api extends Construct {
         RESEGMENT_FUNCTION: props.resegment.functionName,
         DASHBOARD_DIR,
       },
+      // Serves the unsubscribe keys previews and test sends sign their links with.
+      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
       copyIntoBundle: [
         { from: 'dashboard', to: 'dashboard' },
         {
@@ -94,6 +99,7 @@ export class Api extends Construct {
       });
     }
     props.campaigning.bindWorkQueue(this.admin);
+    props.campaigning.bindSending(this.admin);
 
     this.storefront = new ShoalFunction(this, 'StorefrontFunction', {
       entry: 'functions/api-storefront/handler.ts',

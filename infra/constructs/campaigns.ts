@@ -75,11 +75,13 @@ export class Campaigns extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly unsubscribeKeys: Secret;
   private readonly bucket: Bucket;
+  private readonly senderSettings: CampaignSenderSettings;
 
   constructor(scope: Construct, id: string, props: CampaignsProps) {
     super(scope, id);
     const { campaigns, segments, customers, bucket, sender, senderConcurrency } = props;
     this.bucket = bucket;
+    this.senderSettings = sender;
     bucket.addLifecycleRule({
       id: 'expire-campaign-work',
       prefix: 'campaign-work/',
@@ -143,24 +145,25 @@ export class Campaigns extends Construct {
       description: 'Mails one slice of a campaign exactly once per recipient through SES',
       timeout: SEND_TIMEOUT,
       paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103),
-      environment: {
-        CONSENT_MODEL: 'opt-in',
-        SENDER_FROM: sender.from,
-        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-        UNSUBSCRIBE_BASE_URL: sender.unsubscribeBaseUrl,
-        UNSUBSCRIBE_MAILBOX: `unsubscribe@${sender.domain}`,
-        POSTAL_ADDRESS: sender.postalAddress,
-        MESSAGE_ID_DOMAIN: sender.domain,
-        SENDER_CONCURRENCY: String(senderConcurrency),
-      },
+      environment: { SENDER_CONCURRENCY: String(senderConcurrency) },
     })
       .bindTable(campaigns, 'CAMPAIGNS_TABLE', 'readWrite')
       .bindBucket(bucket, 'CAMPAIGN_WORK_BUCKET', {
         read: 'campaign-work/*',
         write: 'campaign-work/*',
       });
-    this.bindUnsubscribeKeys(this.sender);
-    this.grantSending(this.sender, sender.domain);
+    this.bindSending(this.sender);
+    this.sender.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }),
+    );
+    if (this.sender.role) {
+      Validations.of(this.sender.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ses:GetSendQuota, X-Ray PutTraceSegments and PutTelemetryRecords support no ' +
+          'resource-level permissions.',
+      });
+    }
     this.sender.addEventSource(
       new SqsEventSource(sendQueue, {
         batchSize: 1,
@@ -190,27 +193,36 @@ export class Campaigns extends Construct {
     return fn;
   }
 
-  private grantSending(fn: ShoalFunction, domain: string): void {
+  /**
+   * Everything a function needs to render and mail campaign messages as the senders do: the
+   * sender settings and consent model in SenderEnv/EligibilityEnv, the unsubscribe keys, and
+   * ses:SendRawEmail on the sending identity and configuration set only. The function must be
+   * built with the Parameters and Secrets layer, which serves it the keys.
+   */
+  bindSending(fn: ShoalFunction): ShoalFunction {
+    const sender = this.senderSettings;
+    const environment = {
+      CONSENT_MODEL: 'opt-in',
+      SENDER_FROM: sender.from,
+      SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      UNSUBSCRIBE_BASE_URL: sender.unsubscribeBaseUrl,
+      UNSUBSCRIBE_MAILBOX: `unsubscribe@${sender.domain}`,
+      POSTAL_ADDRESS: sender.postalAddress,
+      MESSAGE_ID_DOMAIN: sender.domain,
+    };
+    for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
     const stack = Stack.of(this);
     const sesArn = (resource: string) => Arn.format({ service: 'ses', resource }, stack);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendRawEmail'],
         resources: [
-          sesArn(`identity/${domain}`),
+          sesArn(`identity/${sender.domain}`),
           sesArn(`configuration-set/${this.configurationSet.configurationSetName}`),
         ],
       }),
     );
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] }));
-    if (fn.role) {
-      Validations.of(fn.role).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'ses:GetSendQuota, X-Ray PutTraceSegments and PutTelemetryRecords support no ' +
-          'resource-level permissions.',
-      });
-    }
+    return this.bindUnsubscribeKeys(fn);
   }
 
   /** A queue that S3 notifies for one prefix of campaign work, with its dead-letter queue. */

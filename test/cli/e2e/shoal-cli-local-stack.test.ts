@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../../cli/commands/outbox';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack';
+import { oneClickUrlOf, postOneClick } from '../../functions/api/one-click-unsubscribe';
 
 const execFileAsync = promisify(execFile);
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -86,9 +88,76 @@ describe('shoal against the local stack', () => {
     },
   );
 
-  // Seam for the campaign steps once the campaign routes land on main: `shoal campaign send
-  // --segment <name> --subject … --html … --wait` → `shoal outbox --json` lists the messages with
-  // List-Unsubscribe and List-Unsubscribe-Post → POST the one-click URL → the next campaign to the
-  // same segment skips that address.
-  it.todo('sends a campaign into the outbox, and a one-click unsubscribe keeps the next one away');
+  it(
+    'sends a campaign into the outbox, and a one-click unsubscribe keeps the next one away',
+    { timeout: 240_000 },
+    async () => {
+      // The CRM export has no addresses: a second export gives every customer one, with consent.
+      const ids = readFileSync(join(REPO, DATASET), 'utf8')
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(';')[0])
+        .filter(Boolean);
+      const contacts = join(dataDir, 'contacts.csv');
+      writeFileSync(
+        contacts,
+        [
+          'customer_id,email,accepts_marketing',
+          ...ids.map((id) => `${id},customer${id}@example.com,yes`),
+        ].join('\n'),
+      );
+      expect((await shoal('upload', contacts, '--kind', 'customers')).stdout).toMatch(
+        /Import \S+ succeeded/,
+      );
+      const html = join(dataDir, 'news.html');
+      writeFileSync(html, '<p>Hello {{ email }}, here is our news.</p>');
+
+      const { segments } = JSON.parse((await shoal('segments', '--json')).stdout);
+      const [smallest] = segments
+        .filter((s: { customers: number }) => s.customers >= 2)
+        .sort((a: { customers: number }, b: { customers: number }) => a.customers - b.customers);
+      const sendTo = async (subject: string) => {
+        const campaign = JSON.parse(
+          (
+            await shoal(
+              'campaign',
+              'send',
+              '--segment',
+              smallest.segmentId,
+              '--subject',
+              subject,
+              '--html',
+              html,
+              '--wait',
+              '--json',
+            )
+          ).stdout,
+        );
+        expect(campaign.status).toBe('sent');
+        const { items } = JSON.parse((await shoal('outbox', '--json')).stdout);
+        return {
+          campaignId: campaign.campaignId as string,
+          messages: (items as OutboxMessage[]).filter(
+            (m) => m.headers['x-shoal-campaign'] === campaign.campaignId,
+          ),
+        };
+      };
+
+      const first = await sendTo('Our news');
+      expect(first.messages).toHaveLength(smallest.customers);
+      const [leaving] = first.messages;
+      expect(leaving?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      const unsubscribed = await postOneClick(oneClickUrlOf(leaving?.headers['list-unsubscribe']));
+      expect(unsubscribed.status).toBe(200);
+      const results = JSON.parse(
+        (await shoal('campaign', 'results', first.campaignId, '--json')).stdout,
+      );
+      expect(results).toMatchObject({ sent: smallest.customers, unsubscribed: 1 });
+
+      const second = await sendTo('More news');
+      const addresses = second.messages.map((m) => m.to[0]);
+      expect(addresses).toHaveLength(smallest.customers - 1);
+      expect(addresses).not.toContain(leaving?.to[0]);
+    },
+  );
 });

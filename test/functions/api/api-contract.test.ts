@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients, type AwsClients } from '../../../adapters/aws/aws-clients';
 import { DynamoDbImportStore } from '../../../adapters/aws/dynamodb-import-store';
 import { apiRoutes } from '../../../functions/api/api-routes';
+import { mimeHeaders } from '../../../functions/api/mime-headers';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack';
 import { waitUntil } from '../../../infra/local/wait-until';
+import { oneClickUrlOf, postOneClick } from './one-click-unsubscribe';
 
 const CUSTOMERS = [
   'customer_id,email,first_name,country,city,birth_year,income,accepts_marketing',
@@ -69,6 +72,9 @@ describe('the HTTP API on the local stack', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'shoal-api-'));
     process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+    // Two campaigns go to the same people below; a cap of two makes the audience estimate's
+    // frequency-cap count observable afterwards without holding back the second campaign.
+    process.env.MAX_EMAILS_PER_WEEK = '2';
     stack = await startLocalStack({ dataDir, timeZone: 'UTC' });
     base = stack.api.url;
     clients = createAwsClients(stack.aws.config.clients);
@@ -97,6 +103,7 @@ describe('the HTTP API on the local stack', () => {
   }, 120_000);
 
   afterAll(async () => {
+    delete process.env.MAX_EMAILS_PER_WEEK;
     clients.dynamodb.destroy();
     clients.s3.destroy();
     await stack.stop();
@@ -474,22 +481,14 @@ describe('the HTTP API on the local stack', () => {
       expect(new Set(recipients).size).toBe(recipients.length);
       const message = outbox[0];
       expect(message.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
-      const url = /<(http[^>]+)>/.exec(message.headers['list-unsubscribe'])?.[1] ?? '';
+      const url = oneClickUrlOf(message.headers['list-unsubscribe']);
       expect(url.startsWith(`${base}/v1/unsubscribe?token=`)).toBe(true);
 
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<form method="post"/);
-      const tampered = await fetch(`${url.slice(0, -2)}xx`, {
-        method: 'POST',
-        body: 'List-Unsubscribe=One-Click',
-      });
-      expect(tampered.status).toBe(401);
-      const unsubscribed = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'List-Unsubscribe=One-Click',
-      });
+      expect((await postOneClick(`${url.slice(0, -2)}xx`)).status).toBe(401);
+      const unsubscribed = await postOneClick(url);
       expect(unsubscribed.status).toBe(200);
       expect(unsubscribed.redirected).toBe(false);
 
@@ -514,6 +513,176 @@ describe('the HTTP API on the local stack', () => {
         (await call('POST', `/v1/campaigns/${second.json.campaignId}/cancel`, { headers: admin() }))
           .status,
       ).toBe(409);
+    },
+  );
+
+  it('estimates a campaign’s reach on the current run, with why the others would not be mailed', async () => {
+    const catalog = (await call('GET', '/v1/segments', { headers: admin() })).json;
+    const buyers = catalog.segments
+      .filter((s: { kind: string; customers: number }) => s.kind === 'rfm' && s.customers > 0)
+      .map((s: { segmentId: string }) => s.segmentId);
+    const estimate = await call('POST', '/v1/campaigns/audience-estimate', {
+      headers: admin(),
+      body: { audience: { segmentIds: buyers }, holdoutPercent: 10 },
+    });
+    expect(estimate.status).toBe(200);
+    // 39 buyers after c5's erasure; 7 declined marketing, one unsubscribed above; the other 31
+    // got both campaigns above, which is the cap of two a week.
+    expect(estimate.json).toEqual({
+      audience: 39,
+      eligible: 31,
+      ineligible: { missingEmail: 0, invalidEmail: 0, noConsent: 7, suppressed: 1 },
+      suppressedByReason: { unsubscribed: 1 },
+      heldOut: 3,
+      postponed: 31,
+    });
+    const invalid = await call('POST', '/v1/campaigns/audience-estimate', {
+      headers: admin(),
+      body: { audience: { segmentIds: [] } },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.json.error.details.issues[0].path).toBe('audience.segmentIds');
+    expect(
+      (
+        await call('POST', '/v1/campaigns/audience-estimate', {
+          body: { audience: { segmentIds: buyers } },
+        })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('lists a customer’s recent sends, newest first, with the campaign’s name', async () => {
+    const sent = (await call('GET', '/v1/customers/c3', { headers: admin() })).json.sends;
+    expect(sent.map((s: { campaignName: string }) => s.campaignName)).toEqual(['Winter', 'Autumn']);
+    expect(sent[0]).toMatchObject({ status: 'sent', sentAt: expect.any(String) });
+    const declined = (await call('GET', '/v1/customers/c10', { headers: admin() })).json.sends;
+    expect(declined[0]).toMatchObject({ status: 'ineligible', reason: 'no-consent' });
+  });
+
+  it('previews a draft as one customer would receive it, with the headers the send would carry', async () => {
+    const catalog = (await call('GET', '/v1/segments', { headers: admin() })).json;
+    const created = await call('POST', '/v1/campaigns', {
+      headers: admin(),
+      body: {
+        name: 'Draft',
+        audience: { segmentIds: [catalog.segments[0].segmentId] },
+        content: { subject: 'For {{ first_name }}', preheader: 'Psst', html: '<p>Hello</p>' },
+      },
+    });
+    const path = `/v1/campaigns/${created.json.campaignId}/preview`;
+    const preview = await call('POST', path, { headers: admin(), body: { customerId: 'c3' } });
+    expect(preview.status).toBe(200);
+    expect(preview.json).toMatchObject({ subject: 'For Name3', preheader: 'Psst' });
+    expect(preview.json.html).toContain('Hello');
+    expect(preview.json.headers).toMatchObject({
+      to: 'person3@example.com',
+      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+      'x-ses-configuration-set': 'shoal-local',
+      'x-shoal-campaign': created.json.campaignId,
+    });
+    expect(preview.json.headers['list-unsubscribe']).toContain(`${base}/v1/unsubscribe?token=`);
+    expect((await simpleParser(preview.json.raw)).subject).toBe('For Name3');
+
+    const stranger = await call('POST', path, { headers: admin(), body: { customerId: 'nobody' } });
+    expect(stranger.status).toBe(404);
+    expect(
+      (
+        await call('POST', '/v1/campaigns/cmp-nope/preview', {
+          headers: admin(),
+          body: { customerId: 'c3' },
+        })
+      ).status,
+    ).toBe(404);
+    const noCustomer = await call('POST', path, { headers: admin(), body: {} });
+    expect(noCustomer.status).toBe(400);
+    expect(noCustomer.json.error.details.issues[0].path).toBe('customerId');
+    expect((await call('POST', path, { body: { customerId: 'c3' } })).status).toBe(401);
+  });
+
+  it(
+    'test-sends a sent campaign to colleagues without touching its outbox, and its unsubscribe link unsubscribes nobody',
+    { timeout: 60_000 },
+    async () => {
+      const campaigns = (await call('GET', '/v1/campaigns', { headers: admin() })).json.items;
+      const autumn = campaigns.find((c: { name: string }) => c.name === 'Autumn');
+      const path = `/v1/campaigns/${autumn.campaignId}`;
+      const resultsBefore = (await call('GET', `${path}/results`, { headers: admin() })).json;
+      const sendsBefore = (await call('GET', '/v1/customers/c3', { headers: admin() })).json.sends;
+      stack.aws.ses.clearOutbox();
+
+      const testSend = await call('POST', `${path}/test-send`, {
+        headers: admin(),
+        body: { to: ['qa@example.com', 'boss@example.com'], customerId: 'c3' },
+      });
+      expect(testSend.status).toBe(202);
+      expect(testSend.json.sent.map((s: { to: string }) => s.to)).toEqual([
+        'qa@example.com',
+        'boss@example.com',
+      ]);
+      const mail = stack.aws.ses.outbox();
+      expect(mail.map((m) => m.destinations)).toEqual([['qa@example.com'], ['boss@example.com']]);
+      const parsed = await Promise.all(mail.map((m) => simpleParser(m.raw)));
+      expect(parsed.map((m) => m.subject)).toEqual(['[Test] Hello Name3', '[Test] Hello Name3']);
+      expect(parsed[0]?.html).toContain('Hi Name3');
+      expect(parsed[0]?.messageId).not.toBe(parsed[1]?.messageId);
+      const oneClick = oneClickUrlOf(mimeHeaders(mail[0]?.raw ?? '')['list-unsubscribe']);
+      expect(oneClick.startsWith(`${base}/v1/unsubscribe?token=`)).toBe(true);
+      expect((await postOneClick(oneClick)).status).toBe(404);
+
+      expect((await call('GET', `${path}/results`, { headers: admin() })).json).toEqual(
+        resultsBefore,
+      );
+      expect((await call('GET', '/v1/customers/c3', { headers: admin() })).json.sends).toEqual(
+        sendsBefore,
+      );
+      const stillReachable = (
+        await call('POST', '/v1/campaigns/audience-estimate', {
+          headers: admin(),
+          body: { audience: autumn.audience },
+        })
+      ).json;
+      expect(stillReachable.suppressedByReason).toEqual({ unsubscribed: 1 });
+
+      stack.aws.ses.clearOutbox();
+      const sample = await call('POST', `${path}/test-send`, {
+        headers: admin(),
+        body: { to: ['qa@example.com'] },
+      });
+      expect(sample.status).toBe(202);
+      const [sampleMail] = stack.aws.ses.outbox();
+      expect((await simpleParser(sampleMail?.raw ?? '')).subject).toBe('[Test] Hello Sample');
+
+      const badAddress = await call('POST', `${path}/test-send`, {
+        headers: admin(),
+        body: { to: ['qa@example.com', 'not an address'] },
+      });
+      expect(badAddress.status).toBe(400);
+      expect(badAddress.json.error.details.issues[0].path).toBe('to.1');
+      const tooMany = await call('POST', `${path}/test-send`, {
+        headers: admin(),
+        body: { to: Array.from({ length: 6 }, (_, i) => `qa${i}@example.com`) },
+      });
+      expect(tooMany.json.error.details.issues[0].path).toBe('to');
+      expect(
+        (
+          await call('POST', `${path}/test-send`, {
+            headers: admin(),
+            body: { to: ['qa@example.com'], customerId: 'nobody' },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await call('POST', '/v1/campaigns/cmp-nope/test-send', {
+            headers: admin(),
+            body: { to: ['qa@example.com'] },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (await call('POST', `${path}/test-send`, { body: { to: ['qa@example.com'] } })).status,
+      ).toBe(401);
+      expect(stack.aws.ses.outbox()).toHaveLength(1);
     },
   );
 });
