@@ -21,9 +21,16 @@ export const PLACEHOLDER_ENV: Readonly<Record<string, string>> = {
   UPLOADS_BUCKET: 'shoal-bench-uploads',
   MAX_UPLOAD_BYTES: String(100 * 1024 * 1024),
   RESEGMENT_FUNCTION: 'shoal-bench-resegment',
+  CAMPAIGN_WORK_BUCKET: 'shoal-bench-uploads',
   STOREFRONT_KEY_HASHES: '0'.repeat(64),
-  UNSUBSCRIBE_KEYS_SECRET_ARN:
+  UNSUBSCRIBE_KEYS_SECRET_ID:
     'arn:aws:secretsmanager:eu-west-1:000000000000:secret:shoal-bench-unsubscribe-keys',
+  SENDER_FROM: 'Shop <news@shop.example>',
+  SES_CONFIGURATION_SET: 'shoal-bench',
+  UNSUBSCRIBE_BASE_URL: 'https://api.shop.example',
+  UNSUBSCRIBE_MAILBOX: 'unsubscribe@shop.example',
+  POSTAL_ADDRESS: '1 Harbour Road, Bristol',
+  MESSAGE_ID_DOMAIN: 'shop.example',
 };
 
 // Runs in the fresh process: only the import is timed, not Node's own start-up.
