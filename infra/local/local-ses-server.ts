@@ -216,6 +216,12 @@ export const startLocalSesServer = async ({
       sesError(response, 'InternalFailure', error instanceof Error ? error.message : String(error));
     });
   });
+  // Node closes an idle keep-alive socket after 5 s, racing a sender that reuses it after a pause
+  // between slices. SES calls are never retried (a retry could send twice), so that reset would
+  // leave a recipient `sending` until its claim lease ends; SES's own endpoints keep idle
+  // connections for about a minute.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('local SES server has no address');
