@@ -10,6 +10,8 @@ const SHOAL = 'https://shoal.test';
 const LOGIN = 'https://login.shoal.test';
 const CLIENT_ID = 'dashboard-client';
 const ACCESS_TOKEN = 'access-token-1';
+const RENEWED_ACCESS_TOKEN = 'access-token-2';
+const REFRESH_TOKEN = 'refresh-token-1';
 
 const base64Url = (bytes: Buffer) => bytes.toString('base64url');
 
@@ -23,8 +25,12 @@ describe('the dashboard’s Cognito sign-in', () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
 
-  /** Serves Shoal and plays the login page; `forgeState` answers with a state it was not given. */
-  const openDashboard = async ({ forgeState = false } = {}) => {
+  /**
+   * Serves Shoal and plays the login page. `forgeState` answers with a state it was not given;
+   * `expiresIn` is the first token's lifetime in seconds.
+   */
+  const openDashboard = async ({ forgeState = false, expiresIn = 3600 } = {}) => {
+    const api = { refuse: false };
     const seen = {
       authorize: [] as URLSearchParams[],
       token: [] as URLSearchParams[],
@@ -33,7 +39,7 @@ describe('the dashboard’s Cognito sign-in', () => {
     };
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.route(`${SHOAL}/**`, (route) => serveShoal(route, seen.apiAuthorization));
+    await page.route(`${SHOAL}/**`, (route) => serveShoal(route, seen.apiAuthorization, api));
     await page.route(`${LOGIN}/**`, async (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/oauth2/authorize') {
@@ -46,14 +52,17 @@ describe('the dashboard’s Cognito sign-in', () => {
         return route.fulfill({ status: 302, headers: { location: back.href } });
       }
       if (url.pathname === '/oauth2/token') {
-        seen.token.push(new URLSearchParams(route.request().postData() ?? ''));
+        const form = new URLSearchParams(route.request().postData() ?? '');
+        seen.token.push(form);
+        const first = form.get('grant_type') === 'authorization_code';
         return route.fulfill({
+          // Like Cognito, a refresh answers without a new refresh token.
           json: {
-            access_token: ACCESS_TOKEN,
-            id_token: 'id-token-1',
-            refresh_token: 'refresh-token-1',
+            access_token: first ? ACCESS_TOKEN : RENEWED_ACCESS_TOKEN,
+            id_token: 'id-token',
+            ...(first && { refresh_token: REFRESH_TOKEN }),
             token_type: 'Bearer',
-            expires_in: 3600,
+            expires_in: first ? expiresIn : 3600,
           },
           // As Cognito's token endpoint does for a browser's call.
           headers: { 'access-control-allow-origin': SHOAL },
@@ -69,11 +78,11 @@ describe('the dashboard’s Cognito sign-in', () => {
       return route.fulfill({ status: 404 });
     });
     await page.goto(`${SHOAL}/#/campaigns`);
-    return { page, seen };
+    return { page, seen, api };
   };
 
   /** The dashboard's files, its cognito config, and an API that records the bearer it gets. */
-  const serveShoal = (route: Route, apiAuthorization: string[]) => {
+  const serveShoal = (route: Route, apiAuthorization: string[], api: { refuse: boolean }) => {
     const { pathname } = new URL(route.request().url());
     if (pathname === '/dashboard-config.json') {
       return route.fulfill({ json: dashboardConfig({ domainUrl: LOGIN, clientId: CLIENT_ID }) });
@@ -81,7 +90,8 @@ describe('the dashboard’s Cognito sign-in', () => {
     if (pathname.startsWith('/v1/')) {
       const authorization = route.request().headers().authorization ?? '';
       apiAuthorization.push(authorization);
-      if (authorization !== `Bearer ${ACCESS_TOKEN}`) {
+      const valid = [ACCESS_TOKEN, RENEWED_ACCESS_TOKEN].map((token) => `Bearer ${token}`);
+      if (api.refuse || !valid.includes(authorization)) {
         return route.fulfill({ status: 401, json: { message: 'Unauthorized' } });
       }
       if (pathname === '/v1/config') {
@@ -165,6 +175,31 @@ describe('the dashboard’s Cognito sign-in', () => {
     expect(await storedTokens(page)).toBeNull();
     expect(page.url()).not.toContain('code=');
     expect(seen.apiAuthorization.filter((value) => value !== 'Bearer ')).toEqual([]);
+    await page.close();
+  });
+
+  it('renews an expiring token with the refresh token, and asks to sign in again when the API refuses it', async () => {
+    // Inside the minute before expiry in which the dashboard renews.
+    const { page, seen, api } = await openDashboard({ expiresIn: 30 });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+
+    expect(seen.token.map((form) => form.get('grant_type'))).toEqual([
+      'authorization_code',
+      'refresh_token',
+    ]);
+    expect(Object.fromEntries(seen.token[1]!)).toEqual({
+      client_id: CLIENT_ID,
+      grant_type: 'refresh_token',
+      refresh_token: REFRESH_TOKEN,
+    });
+    expect(new Set(seen.apiAuthorization)).toEqual(new Set([`Bearer ${RENEWED_ACCESS_TOKEN}`]));
+
+    api.refuse = true;
+    await page.getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your session has ended' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await storedTokens(page)).toBeNull();
     await page.close();
   });
 });
