@@ -25,7 +25,12 @@ export default defineConfig({
             'test/bench/**/*.test.ts',
             'test/dashboard/**/*.test.ts',
           ],
-          exclude: ['test/infra/local/**', 'test/cli/e2e/**', 'test/dashboard/dashboard.test.ts'],
+          exclude: [
+            'test/infra/local/**',
+            'test/cli/e2e/**',
+            'test/dashboard/dashboard.test.ts',
+            'test/dashboard/cognito-sign-in.test.ts',
+          ],
           testTimeout: 60_000,
           // Synthesizing the stack bundles every Lambda with esbuild: slow on a busy 2-core machine.
           hookTimeout: 180_000,
@@ -48,7 +53,7 @@ export default defineConfig({
       {
         test: {
           name: 'dashboard',
-          include: ['test/dashboard/dashboard.test.ts'],
+          include: ['test/dashboard/dashboard.test.ts', 'test/dashboard/cognito-sign-in.test.ts'],
           sequence: { groupOrder: 1 },
           // The real handlers, not a fake: a rule preview takes ~2 s here, past the 1 s default.
           expect: { poll: { timeout: 10_000 } },

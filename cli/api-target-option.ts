@@ -16,7 +16,8 @@ Target:
   output "${STACK_OUTPUT_KEYS.apiUrl}" (read with the AWS credentials and region the AWS SDK finds),
   and the bearer token is SHOAL_ADMIN_TOKEN: a JWT (ID or access token) of a user of the stack's
   Cognito user pool (outputs "UserPoolId" and "UserPoolClientId"), which API Gateway's JWT
-  authorizer checks.`;
+  authorizer checks. Sign in to the deployed dashboard (output "DashboardUrl") and choose
+  "Copy API token" for one; it lasts an hour.`;
 
 /** Adds `--stack NAME` and the help that says how the target and its token are found. */
 export const withApiTarget = (command: Command): Command =>

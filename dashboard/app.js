@@ -1,7 +1,12 @@
 // @ts-check
 import { adoptKeyFromFragment, readKey, showSignIn } from './shared/admin-key.js';
-import { ApiError, createApiClient } from './shared/api-client.js';
+import { ApiError, ApiUnreachableError, createApiClient } from './shared/api-client.js';
 import { destroyCharts } from './shared/charts.js';
+import {
+  addSessionControls,
+  createCognitoSignIn,
+  showCognitoSignIn,
+} from './shared/cognito-sign-in.js';
 import { createFormat } from './shared/format.js';
 import { errorState, loadingState, pageHeading } from './shared/page-states.js';
 import { hrefTo, matchRoute } from './shared/router.js';
@@ -37,16 +42,49 @@ const routes = [
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
-let signedOut = false;
+// Nothing renders until boot has chosen how to sign in and found a token.
+let signedOut = true;
 /** @type {AbortController | undefined} */
 let current;
 
+/**
+ * @typedef {object} Session how this dashboard signs in
+ * @property {'key' | 'cognito'} kind
+ * @property {() => Promise<string | null>} token
+ * @property {(afterRefusal: boolean) => void} showSignIn
+ */
+
+/** @type {Session} the local stack's: the admin key `shoal dev` prints */
+let session = {
+  kind: 'key',
+  token: async () => readKey(),
+  showSignIn: (afterRefusal) =>
+    showSignIn(main, { rejected: afterRefusal && readKey() !== null, onSignedIn: start }),
+};
+
+/**
+ * In AWS: Cognito's managed login.
+ * @param {import('./shared/cognito-sign-in.js').CognitoSignIn} cognito
+ * @returns {Session}
+ */
+const cognitoSession = (cognito) => ({
+  kind: 'cognito',
+  token: cognito.token,
+  showSignIn: (afterRefusal) => {
+    if (afterRefusal) cognito.forget();
+    showCognitoSignIn(main, {
+      signIn: cognito.signIn,
+      problem: afterRefusal ? 'Your session has ended. Sign in again.' : undefined,
+    });
+  },
+});
+
 const api = createApiClient({
-  getKey: readKey,
+  getToken: () => session.token(),
   onUnauthorized: () => {
     signedOut = true;
     current?.abort();
-    showSignIn(main, { rejected: readKey() !== null, onSignedIn: start });
+    session.showSignIn(true);
   },
 });
 
@@ -119,7 +157,7 @@ function start() {
 
 window.addEventListener('hashchange', () => {
   // A sign-in link pasted into a tab that already runs the dashboard.
-  if (adoptKeyFromFragment()) start();
+  if (session.kind === 'key' && adoptKeyFromFragment()) start();
   else void renderRoute();
 });
 // The skip link would otherwise be read as a route.
@@ -133,6 +171,43 @@ document.querySelector('.find-customer')?.addEventListener('submit', (event) => 
   const id = String(new FormData(form).get('customerId') ?? '').trim();
   if (id) location.hash = hrefTo(['customers', id]);
 });
-adoptKeyFromFragment();
-if (readKey() === null) showSignIn(main, { rejected: false, onSignedIn: start });
-else start();
+/** @returns {Promise<{ auth: 'key' } | import('./shared/cognito-sign-in.js').CognitoConfig>} */
+const readDashboardConfig = async () => {
+  let response;
+  try {
+    response = await fetch(new URL('dashboard-config.json', document.baseURI));
+  } catch (error) {
+    throw new ApiUnreachableError(error);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, 'http-error', 'The sign-in settings could not be read.');
+  }
+  return response.json();
+};
+
+/** Reads how to sign in, finishes a sign-in the login page sent back, then shows the route. */
+const boot = async () => {
+  let config;
+  try {
+    config = await readDashboardConfig();
+  } catch (error) {
+    main.replaceChildren(errorState(error, () => void boot()));
+    return;
+  }
+  if (config.auth === 'cognito') {
+    const cognito = createCognitoSignIn(config);
+    session = cognitoSession(cognito);
+    const { error, redirecting } = await cognito.completeSignIn();
+    if (redirecting) return;
+    addSessionControls(cognito);
+    if (error !== undefined) {
+      showCognitoSignIn(main, { signIn: cognito.signIn, problem: error });
+      return;
+    }
+  } else {
+    adoptKeyFromFragment();
+  }
+  if ((await session.token()) === null) session.showSignIn(false);
+  else start();
+};
+void boot();

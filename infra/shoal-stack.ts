@@ -77,6 +77,10 @@ export class ShoalStack extends Stack {
         rateLimit: Number(context('apiRateLimit', '100')),
         burstLimit: Number(context('apiBurstLimit', '200')),
       },
+      login: {
+        domainPrefix: this.node.tryGetContext('shoal:loginDomainPrefix'),
+        dashboardUrl: this.node.tryGetContext('shoal:dashboardUrl'),
+      },
     });
   }
 }

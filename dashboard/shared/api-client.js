@@ -35,13 +35,14 @@ export class ApiUnreachableError extends Error {
  */
 
 /**
- * Every call sends the admin key as a bearer token; a 401 calls `onUnauthorized` (the app shows
- * the sign-in form) before it is thrown, so pages need no auth handling of their own.
+ * Every call sends the bearer token (the admin key locally, a Cognito access token in AWS); a 401
+ * calls `onUnauthorized` (the app shows the sign-in) before it is thrown, so pages need no auth
+ * handling of their own.
  * Paths are relative (`v1/overview`) so the dashboard also works under an API Gateway stage prefix.
- * @param {{ getKey: () => string | null, onUnauthorized: () => void }} options
+ * @param {{ getToken: () => Promise<string | null>, onUnauthorized: () => void }} options
  * @returns {ApiClient}
  */
-export const createApiClient = ({ getKey, onUnauthorized }) => {
+export const createApiClient = ({ getToken, onUnauthorized }) => {
   /**
    * @param {string} method
    * @param {string} path
@@ -50,7 +51,7 @@ export const createApiClient = ({ getKey, onUnauthorized }) => {
    */
   const send = async (method, path, body, signal) => {
     /** @type {Record<string, string>} */
-    const headers = { authorization: `Bearer ${getKey() ?? ''}` };
+    const headers = { authorization: `Bearer ${(await getToken()) ?? ''}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response;
     try {

@@ -43,6 +43,9 @@ const env = parseEnv(
       SHOP_LOCALE: z.string().min(2).default('en-US'),
       /** Where the deploy copied the dashboard's files; beside the sources when unset. */
       DASHBOARD_DIR: z.string().min(1).optional(),
+      /** Cognito's managed login for the dashboard; unset on the local stack. */
+      DASHBOARD_LOGIN_DOMAIN_URL: z.url().optional(),
+      DASHBOARD_LOGIN_CLIENT_ID: z.string().min(1).optional(),
     }),
 );
 const keysEnv = parseEnv(UnsubscribeKeysEnv);
@@ -86,6 +89,13 @@ export const handler = middy(
               chartJsFile: `${env.DASHBOARD_DIR}/assets/chart.umd.min.js`,
             },
       ),
+      ...(env.DASHBOARD_LOGIN_DOMAIN_URL !== undefined &&
+        env.DASHBOARD_LOGIN_CLIENT_ID !== undefined && {
+          login: {
+            domainUrl: env.DASHBOARD_LOGIN_DOMAIN_URL,
+            clientId: env.DASHBOARD_LOGIN_CLIENT_ID,
+          },
+        }),
       clock: () => new Date(),
     },
   }),

@@ -22,6 +22,13 @@ export interface ShopSettings {
   local: boolean;
 }
 
+/** Where the deployed dashboard sends marketers to sign in (Cognito's managed login). */
+export interface DashboardLogin {
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` */
+  domainUrl: string;
+  clientId: string;
+}
+
 /** What the admin function's routes use. */
 export interface AdminDeps {
   customers: CustomerStore;
@@ -42,5 +49,7 @@ export interface AdminDeps {
   settings: ShopSettings;
   /** The dashboard's file for a URL path, if there is one. */
   dashboard: (path: string) => DashboardAsset | undefined;
+  /** Absent on the local stack, where the dashboard signs in with the admin key. */
+  login?: DashboardLogin;
   clock: Clock;
 }

@@ -5,6 +5,7 @@ import { defineRoute, type HttpResponse, type HttpRoute } from './http-route';
 import { buildOpenApiDocument } from './openapi-document';
 import { campaignRoutes } from './routes/campaign-routes';
 import { customerRoutes } from './routes/customer-routes';
+import { dashboardConfigRoute } from './routes/dashboard-config-route';
 import { importRoutes } from './routes/import-routes';
 import { insightRoutes } from './routes/insight-routes';
 import { runRoutes } from './routes/run-routes';
@@ -57,10 +58,11 @@ const serveAsset = (deps: AdminDeps, path: string): HttpResponse => {
 };
 
 /**
- * The dashboard's static files. Open because they hold no data: the page asks for a token and
- * sends it with every API call, which the admin routes check.
+ * The dashboard's static files and its sign-in settings. Open because they hold no data: the page
+ * signs in and sends its token with every API call, which the admin routes check.
  */
 export const dashboardRoutes = [
+  dashboardConfigRoute,
   defineRoute({
     method: 'GET',
     path: '/',

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -9,7 +9,14 @@ import {
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  UserPool,
+} from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -39,7 +46,25 @@ export interface ApiProps {
   corsOrigins: string[];
   /** Requests per second for the whole stage, and the burst above it. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** The dashboard's sign-in through Cognito's managed login. */
+  login: {
+    /** The `<prefix>.auth.<region>.amazoncognito.com` prefix; derived from the stack when unset. */
+    domainPrefix?: string;
+    /** Where the dashboard is also served (a custom domain), besides the API's own URL. */
+    dashboardUrl?: string;
+  };
 }
+
+/** What the dashboard asks for: who signs in, and their e-mail and name to show. */
+const LOGIN_SCOPES = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
+
+/**
+ * Cognito prefixes are unique per region across all accounts, so a fixed default would collide.
+ * The first group of the stack's UUID is unique to this stack and stays the same on updates, and,
+ * being lower-case hex, never holds a word Cognito reserves (aws, amazon, cognito).
+ */
+const defaultDomainPrefix = (): string =>
+  `shoal-${Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))))}`;
 
 /** Where the admin function's bundle carries the dashboard's files. */
 const DASHBOARD_DIR = '/var/task/dashboard';
@@ -140,15 +165,6 @@ export class Api extends Construct {
       reason:
         'Threat protection (the Plus feature plan) is billed per user; MFA is required instead. Enable it in the console if wanted.',
     });
-    const client = this.userPool.addClient('Dashboard', {
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-    });
-    const authorizer = new HttpUserPoolAuthorizer('AdminJwt', this.userPool, {
-      userPoolClients: [client],
-    });
-
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Shoal storefront and admin API',
       createDefaultStage: false,
@@ -172,6 +188,12 @@ export class Api extends Construct {
               exposeHeaders: ['etag', 'retry-after'],
               maxAge: Duration.minutes(10),
             },
+    });
+    const { client, domainUrl } = this.addDashboardLogin(props.login);
+    this.admin.addEnvironment('DASHBOARD_LOGIN_DOMAIN_URL', domainUrl);
+    this.admin.addEnvironment('DASHBOARD_LOGIN_CLIENT_ID', client.userPoolClientId);
+    const authorizer = new HttpUserPoolAuthorizer('AdminJwt', this.userPool, {
+      userPoolClients: [client],
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,
@@ -212,5 +234,50 @@ export class Api extends Construct {
       key: 'UserPoolClientId',
       value: client.userPoolClientId,
     });
+    new CfnOutput(this, 'DashboardUrl', {
+      key: 'DashboardUrl',
+      value: `${this.httpApi.apiEndpoint}/`,
+    });
+    new CfnOutput(this, 'LoginUrl', {
+      key: 'LoginUrl',
+      description: 'Managed login, where marketers sign in to the dashboard',
+      value: `${domainUrl}/login?client_id=${client.userPoolClientId}&response_type=code&redirect_uri=${this.httpApi.apiEndpoint}/`,
+    });
+  }
+
+  /**
+   * The dashboard signs marketers in through Cognito's managed login with the authorization code
+   * grant and PKCE: a public client (no secret, which a page could not keep), returning to the
+   * dashboard's own URL. SRP stays for scripts that sign in without a browser.
+   */
+  private addDashboardLogin(login: ApiProps['login']) {
+    const domain = this.userPool.addDomain('Login', {
+      cognitoDomain: { domainPrefix: login.domainPrefix ?? defaultDomainPrefix() },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    const dashboardUrls = [
+      `${this.httpApi.apiEndpoint}/`,
+      // As the browser reports it, which is what Cognito compares: a bare origin gains its `/`.
+      ...(login.dashboardUrl === undefined ? [] : [new URL(login.dashboardUrl).href]),
+    ];
+    const client = this.userPool.addClient('Dashboard', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: LOGIN_SCOPES,
+        callbackUrls: dashboardUrls,
+        logoutUrls: dashboardUrls,
+      },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+    });
+    // Managed login shows its pages only for a client with a style; Cognito's own will do.
+    new CfnManagedLoginBranding(this, 'LoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    return { client, domainUrl: domain.baseUrl() };
   }
 }

@@ -166,6 +166,46 @@ describe('ShoalStack', () => {
     });
   });
 
+  it('signs marketers in to the dashboard through managed login with a public PKCE code-grant client', () => {
+    const dashboardUrl = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('HttpApi'), 'ApiEndpoint'] }, '/']],
+    };
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      // Derived from the stack's id, so `cdk synth` works offline and two stacks do not collide.
+      Domain: {
+        'Fn::Join': ['', ['shoal-', Match.objectLike({ 'Fn::Select': Match.anyValue() })]],
+      },
+      ManagedLoginVersion: 2,
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [dashboardUrl],
+      LogoutURLs: [dashboardUrl],
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    });
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      UseCognitoProvidedValues: true,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^Admin API and dashboard'),
+      Environment: {
+        Variables: Match.objectLike({
+          DASHBOARD_LOGIN_DOMAIN_URL: Match.anyValue(),
+          DASHBOARD_LOGIN_CLIENT_ID: { Ref: Match.stringLikeRegexp('Dashboard') },
+        }),
+      },
+    });
+    template.hasOutput('LoginUrl', {
+      Value: {
+        'Fn::Join': ['', Match.arrayWith(['https://', '.amazoncognito.com/login?client_id='])],
+      },
+    });
+    template.hasOutput('DashboardUrl', { Value: dashboardUrl });
+  });
+
   it('fires the resegment function nightly in the shop time zone, with retries and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
