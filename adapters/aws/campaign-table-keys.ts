@@ -19,9 +19,10 @@ export const deliveryCountsKey = (campaignId: string) => ({
 });
 
 export const SEND_SORT_PREFIX = 'SEND#';
-export const sendKey = (campaignId: string, customerId: string) => ({
+/** One outbox record, named by its outbox id (outboxIdOf). */
+export const sendKey = (campaignId: string, outboxId: string) => ({
   pk: campaignPartition(campaignId),
-  sk: `${SEND_SORT_PREFIX}${customerId}`,
+  sk: `${SEND_SORT_PREFIX}${outboxId}`,
 });
 
 /**
@@ -43,8 +44,16 @@ export const customerIndexKeys = ({
   sentAt?: string;
 }) => ({
   gsi1pk: customerHistoryPartition(customerId),
-  gsi1sk: sentAt ?? `UNSENT#${campaignId}`,
+  ...customerIndexSortKey({ campaignId, sentAt }),
 });
+/** The index's sort key alone: what a status change moves (the customer never changes). */
+export const customerIndexSortKey = ({
+  campaignId,
+  sentAt,
+}: {
+  campaignId: string;
+  sentAt?: string;
+}) => ({ gsi1sk: sentAt ?? `UNSENT#${campaignId}` });
 
 export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'MSG' });
 /** One item per (message, event type): its existence is the de-duplication. */

@@ -33,7 +33,8 @@ export const CampaignWorkItem = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('send'),
     campaignId: z.string().min(1),
-    customerIds: z.array(z.string().min(1)).min(1).max(SEND_BATCH_SIZE),
+    /** The slice's outbox records (outboxIdOf): customers of a broadcast, entries of a trigger. */
+    outboxIds: z.array(z.string().min(1)).min(1).max(SEND_BATCH_SIZE),
     /** The last slice dispatched: it starts the completion checks, which read the whole outbox. */
     last: z.literal(true).optional(),
   }),

@@ -8,6 +8,7 @@ import { SEND_BATCH_SIZE, type QueuedCampaignWork } from './campaign-work-item';
 import { completeCampaignIfDone } from './complete-campaign';
 import type { EligibilityPolicy } from './eligibility-policy';
 import { type FreezeSummary, freezeCampaignAudience } from './freeze-campaign-audience';
+import { outboxIdOf } from './outbox-id';
 import type { RecipientCandidate } from './recipient-candidate';
 
 export type DispatchCampaignResult =
@@ -74,9 +75,9 @@ export const dispatchCampaign = async ({
   });
   const work: QueuedCampaignWork[] = [];
   for (let i = 0; i < open.length; i += SEND_BATCH_SIZE) {
-    const customerIds = open.slice(i, i + SEND_BATCH_SIZE).map((send) => send.customerId);
+    const outboxIds = open.slice(i, i + SEND_BATCH_SIZE).map(outboxIdOf);
     const last = i + SEND_BATCH_SIZE >= open.length && !triggered;
-    work.push({ item: { kind: 'send', campaignId, customerIds, ...(last && { last }) } });
+    work.push({ item: { kind: 'send', campaignId, outboxIds, ...(last && { last }) } });
   }
   await queue.enqueue(work);
   if (work.length === 0 && !triggered) {

@@ -13,6 +13,7 @@ import type { EligibilityPolicy } from './eligibility-policy';
 import { renderForRecipient } from './render-for-recipient';
 import { seededRandom } from '../shared/seeded-random';
 import { backoffDelayMs } from './backoff-delay';
+import { outboxIdOf } from './outbox-id';
 import { sendIdFor } from './send-id';
 import type { SenderConfig } from './sender-config';
 import type { SuppressionReason } from './suppression';
@@ -83,7 +84,7 @@ interface Run {
   sleep: Sleep;
   config: SendCampaignConfig;
   limits: SendLimits;
-  customerIds: string[] | undefined;
+  outboxIds: string[] | undefined;
   completeWhenDone: boolean;
   bucket: TokenBucket;
   random: () => number;
@@ -109,7 +110,7 @@ type Stop = { stop: 'quota-exhausted' | 'throttled' | 'paused' | 'cancelled' };
  */
 export const sendCampaign = async ({
   campaignId,
-  customerIds,
+  outboxIds,
   completeWhenDone = true,
   store,
   mailer,
@@ -119,8 +120,8 @@ export const sendCampaign = async ({
   limits,
 }: {
   campaignId: string;
-  /** A slice of the audience (e.g. from one SQS message); the whole campaign when absent. */
-  customerIds?: string[];
+  /** A slice of the outbox (one send item's, see outboxIdOf); the whole campaign when absent. */
+  outboxIds?: string[];
   /**
    * Whether to mark the campaign `sent` when nothing is left open in it, which reads its whole
    * outbox: a fan-out turns it off for all slices but the last (completeCampaignIfDone).
@@ -155,7 +156,7 @@ export const sendCampaign = async ({
     sleep,
     config,
     limits: { ...defaultSendLimits, ...limits },
-    customerIds,
+    outboxIds,
     completeWhenDone,
     bucket: createTokenBucket({
       ratePerSecond: Math.max(quota.maxSendRatePerSecond, 0.1),
@@ -168,7 +169,7 @@ export const sendCampaign = async ({
   };
   const open = await store.listSends(campaignId, {
     statuses: ['pending', 'postponed', 'sending'],
-    customerIds,
+    outboxIds,
   });
   for (let i = 0; i < open.length; i += run.limits.batchSize) {
     const stop = await processBatch(run, open.slice(i, i + run.limits.batchSize), i > 0);
@@ -278,7 +279,7 @@ const processRecord = async (
         await ignoreLostRace(
           run.store.transition(
             send.campaignId,
-            send.customerId,
+            outboxIdOf(send),
             send.status,
             classification.outcome,
             { reason: classification.reason },
@@ -290,7 +291,7 @@ const processRecord = async (
       return undefined;
     case 'postponed': {
       const postponed = await ignoreLostRace(
-        run.store.transition(send.campaignId, send.customerId, send.status, 'postponed', {
+        run.store.transition(send.campaignId, outboxIdOf(send), send.status, 'postponed', {
           reason: classification.reason,
           notBefore: classification.until,
         }),
@@ -313,12 +314,13 @@ const reconcileStale = async (run: Run, send: CampaignSend): Promise<CampaignSen
   const claimedAt = send.claimedAt ? Date.parse(send.claimedAt) : 0;
   if (claimedAt + run.limits.claimLeaseMs > run.clock().getTime()) return undefined;
   const found = await run.store.reconcile(send);
-  const { campaignId, customerId } = send;
+  const { campaignId, customerId, entry } = send;
+  const outboxId = outboxIdOf(send);
   switch (found.outcome) {
     case 'sent':
-      await run.store.recordMessage(found.messageId, { campaignId, customerId });
+      await run.store.recordMessage(found.messageId, { campaignId, customerId, entry });
       await ignoreLostRace(
-        run.store.transition(campaignId, customerId, 'sending', 'sent', {
+        run.store.transition(campaignId, outboxId, 'sending', 'sent', {
           messageId: found.messageId,
           sentAt: found.sentAt ?? send.claimedAt,
         }),
@@ -327,22 +329,23 @@ const reconcileStale = async (run: Run, send: CampaignSend): Promise<CampaignSen
       return undefined;
     case 'unknown':
       await ignoreLostRace(
-        run.store.transition(campaignId, customerId, 'sending', 'unknown', {
+        run.store.transition(campaignId, outboxId, 'sending', 'unknown', {
           reason: 'outcome of an interrupted send could not be established',
         }),
       );
       run.result.unknown.push(customerId);
       return undefined;
     case 'not-sent':
-      return ignoreLostRace(run.store.transition(campaignId, customerId, 'sending', 'pending', {}));
+      return ignoreLostRace(run.store.transition(campaignId, outboxId, 'sending', 'pending', {}));
   }
 };
 
 const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> => {
   if (run.quotaLeft <= 0) return { stop: 'quota-exhausted' };
   const now = run.clock();
-  const { campaignId, customerId } = send;
-  const sendId = sendIdFor({ campaignId, customerId });
+  const { campaignId, customerId, entry } = send;
+  const outboxId = outboxIdOf(send);
+  const sendId = sendIdFor({ campaignId, customerId, entry });
   const email = send.recipient.profile.email ?? '';
   let raw: Uint8Array;
   try {
@@ -350,6 +353,7 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
       campaign: run.campaign,
       compiled: run.compiled,
       recipient: send.recipient,
+      entry,
       sender: run.config.sender,
       keys: run.config.unsubscribeKeys,
       now,
@@ -366,13 +370,13 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
   } catch (error) {
     const reason = `could not build the message: ${error instanceof Error ? error.message : String(error)}`;
     await ignoreLostRace(
-      run.store.transition(campaignId, customerId, send.status, 'failed', { reason }),
+      run.store.transition(campaignId, outboxId, send.status, 'failed', { reason }),
     );
     run.result.failed.push({ customerId, reason });
     return undefined;
   }
   const claimed = await ignoreLostRace(
-    run.store.transition(campaignId, customerId, send.status, 'sending', {
+    run.store.transition(campaignId, outboxId, send.status, 'sending', {
       sendId,
       claimedAt: now.toISOString(),
       attempts: send.attempts + 1,
@@ -382,8 +386,8 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
 
   const outcome = await sendWithBackoff(run, { from: run.config.sender.from, to: [email], raw });
   if (outcome.ok) {
-    await run.store.recordMessage(outcome.messageId, { campaignId, customerId });
-    await run.store.transition(campaignId, customerId, 'sending', 'sent', {
+    await run.store.recordMessage(outcome.messageId, { campaignId, customerId, entry });
+    await run.store.transition(campaignId, outboxId, 'sending', 'sent', {
       messageId: outcome.messageId,
       sentAt: run.clock().toISOString(),
     });
@@ -393,7 +397,7 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
   }
   switch (outcome.failure.kind) {
     case 'rejected':
-      await run.store.transition(campaignId, customerId, 'sending', 'failed', {
+      await run.store.transition(campaignId, outboxId, 'sending', 'failed', {
         reason: outcome.failure.message,
       });
       run.result.failed.push({ customerId, reason: outcome.failure.message });
@@ -401,7 +405,7 @@ const deliver = async (run: Run, send: CampaignSend): Promise<Stop | undefined> 
     case 'daily-quota-exceeded':
     case 'throttled':
       // SES refused the message, so it was not sent: give it back for the next run.
-      await run.store.transition(campaignId, customerId, 'sending', 'pending', {
+      await run.store.transition(campaignId, outboxId, 'sending', 'pending', {
         claimedAt: undefined,
       });
       return { stop: outcome.failure.kind === 'throttled' ? 'throttled' : 'quota-exhausted' };
@@ -456,7 +460,7 @@ const finish = async (run: Run): Promise<SendCampaignResult> => {
   const { campaignId } = run.campaign;
   const openInSlice = await run.store.listSends(campaignId, {
     statuses: [...OPEN_SEND_STATUSES],
-    customerIds: run.customerIds,
+    outboxIds: run.outboxIds,
   });
   if (openInSlice.length === 0) {
     if (run.completeWhenDone) {

@@ -160,7 +160,7 @@ describe('DynamoDbCampaignStore', () => {
         ids(
           await store.listSends(campaignId, {
             statuses: ['pending', 'held_out'],
-            customerIds: ['c-2', 'c-3', 'c-4', 'not-in-audience'],
+            outboxIds: ['c-2', 'c-3', 'c-4', 'not-in-audience'],
           }),
         ),
       ).toEqual(['c-2', 'c-3']);

@@ -43,8 +43,8 @@ describe('dispatchCampaign', () => {
       batches: 2,
       frozen: { audience: SEND_BATCH_SIZE + 21, pending: SEND_BATCH_SIZE + 20, ineligible: 1 },
     });
-    const customerIds = queued.flatMap((w) => (w.item.kind === 'send' ? w.item.customerIds : []));
-    expect(queued.map((w) => w.item.kind === 'send' && w.item.customerIds.length)).toEqual([
+    const customerIds = queued.flatMap((w) => (w.item.kind === 'send' ? w.item.outboxIds : []));
+    expect(queued.map((w) => w.item.kind === 'send' && w.item.outboxIds.length)).toEqual([
       SEND_BATCH_SIZE,
       20,
     ]);
@@ -79,7 +79,7 @@ describe('dispatchCampaign', () => {
     expect(queued[0]?.item).toEqual({
       kind: 'send',
       campaignId: 'cmp-1',
-      customerIds: ['c-0001', 'c-0002', 'c-0003', 'c-0004'],
+      outboxIds: ['c-0001', 'c-0002', 'c-0003', 'c-0004'],
       last: true,
     });
   });

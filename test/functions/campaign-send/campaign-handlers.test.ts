@@ -228,7 +228,7 @@ describe('campaign dispatch and send handlers on the local stack', () => {
     await expect(
       sendCampaign({
         campaignId,
-        customerIds: [victim],
+        outboxIds: [victim],
         store: crashing,
         mailer: new SesCampaignMailer(sesClient),
         clock: past,
