@@ -189,8 +189,6 @@ const openCampaign = async ({
 }): Promise<{ campaign: Campaign } | { status: SendCampaignStatus; resumeAfter?: string }> => {
   const campaign = await store.getCampaign(campaignId);
   if (!campaign) throw new NotFoundError(`campaign ${campaignId} not found`, { campaignId });
-  if (!campaign.audienceFrozenAt)
-    throw new ConflictError(`campaign ${campaignId} has no frozen audience`, { campaignId });
   switch (campaign.status) {
     case 'sending':
       return { campaign };
@@ -202,6 +200,9 @@ const openCampaign = async ({
     case 'draft':
       throw new ConflictError(`campaign ${campaignId} is a draft`, { campaignId });
     case 'scheduled': {
+      // A sending broadcast may still be freezing later pages; a scheduled one must be frozen.
+      if (!campaign.audienceFrozenAt)
+        throw new ConflictError(`campaign ${campaignId} has no frozen audience`, { campaignId });
       const now = clock();
       if (campaign.scheduledAt && Date.parse(campaign.scheduledAt) > now.getTime()) {
         return { status: 'not-due', resumeAfter: campaign.scheduledAt };
