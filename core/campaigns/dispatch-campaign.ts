@@ -6,14 +6,14 @@ import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
 import { transitionCampaignStatus } from './campaign-status-transition';
 import { SEND_BATCH_SIZE, type QueuedCampaignWork } from './campaign-work-item';
-import { completeCampaignIfDone } from './complete-campaign';
+import { completeCampaignIfDone, OPEN_SEND_STATUSES } from './complete-campaign';
 import type { EligibilityPolicy } from './eligibility-policy';
 import { type FreezeAudiencePageResult, freezeAudiencePage } from './freeze-audience-page';
 import { type FreezeSummary, freezeCampaignAudience } from './freeze-campaign-audience';
 import { outboxIdOf } from './outbox-id';
 
 export type DispatchCampaignResult =
-  | { outcome: 'freezing'; firstPage: FreezeAudiencePageResult }
+  | { outcome: 'freezing'; firstPage: FreezeAudiencePageResult; requeued: number }
   | { outcome: 'dispatched'; frozen: FreezeSummary; batches: number }
   | { outcome: 'not-due'; notBefore: string }
   | { outcome: 'skipped'; status: string };
@@ -26,7 +26,7 @@ export type DispatchCampaignResult =
  * 2. A broadcast whose audience is not frozen goes `sending` (so senders take its slices while
  *    later pages are still freezing) and freezes its first page from the current run; each page
  *    queues its slices and the next page (freezeAudiencePage). Dispatched again meanwhile, the
- *    first page finds itself frozen and does nothing.
+ *    first page finds itself frozen and the records frozen so far are queued again.
  * 3. A triggered campaign freezes an empty audience, goes live and starts its watch: recipients
  *    are added as they enter its segments (triggerCampaignSends).
  * 4. A frozen campaign (dispatched again, e.g. on resume) has its open records (pending,
@@ -85,7 +85,14 @@ export const dispatchCampaign = async ({
       clock,
       pageSize,
     });
-    return { outcome: 'freezing', firstPage };
+    // Dispatched again while later pages freeze (resumed after a pause, whose senders dropped
+    // their slices): the records frozen so far are queued again; the last page's own slice
+    // still starts the completion checks.
+    const requeued =
+      firstPage.outcome === 'already-frozen'
+        ? await queueOpenRecords({ campaignId, store, queue, markLast: false })
+        : 0;
+    return { outcome: 'freezing', firstPage, requeued };
   }
   const frozen = await freezeCampaignAudience({ campaignId, candidates: [], policy, store, clock });
   // The watch starts with the move to `sending`, so there is one per campaign however often
@@ -94,22 +101,36 @@ export const dispatchCampaign = async ({
     await queue.enqueue([{ item: { kind: 'watch', campaignId } }]);
   }
 
-  const open = await store.listSends(campaignId, {
-    statuses: ['pending', 'postponed', 'sending'],
-  });
-  const work: QueuedCampaignWork[] = [];
-  for (let i = 0; i < open.length; i += SEND_BATCH_SIZE) {
-    const outboxIds = open.slice(i, i + SEND_BATCH_SIZE).map(outboxIdOf);
-    const last = i + SEND_BATCH_SIZE >= open.length && !triggered;
-    work.push({ item: { kind: 'send', campaignId, outboxIds, ...(last && { last }) } });
-  }
-  await queue.enqueue(work);
-  if (work.length === 0 && !triggered) {
+  const batches = await queueOpenRecords({ campaignId, store, queue, markLast: !triggered });
+  if (batches === 0 && !triggered) {
     // Nobody to mail (all held out, suppressed or already sent): no slice will finish it.
     await goLive({ campaignId, store, clock });
     await completeCampaignIfDone({ campaignId, store, clock });
   }
-  return { outcome: 'dispatched', frozen, batches: work.length };
+  return { outcome: 'dispatched', frozen, batches };
+};
+
+/** Queues the open records as send items, the last one marked when `markLast`; how many items. */
+const queueOpenRecords = async ({
+  campaignId,
+  store,
+  queue,
+  markLast,
+}: {
+  campaignId: string;
+  store: CampaignStore;
+  queue: CampaignWorkQueue;
+  markLast: boolean;
+}): Promise<number> => {
+  const open = await store.listSends(campaignId, { statuses: [...OPEN_SEND_STATUSES] });
+  const work: QueuedCampaignWork[] = [];
+  for (let i = 0; i < open.length; i += SEND_BATCH_SIZE) {
+    const outboxIds = open.slice(i, i + SEND_BATCH_SIZE).map(outboxIdOf);
+    const last = markLast && i + SEND_BATCH_SIZE >= open.length;
+    work.push({ item: { kind: 'send', campaignId, outboxIds, ...(last && { last }) } });
+  }
+  await queue.enqueue(work);
+  return work.length;
 };
 
 /**

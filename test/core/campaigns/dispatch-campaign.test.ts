@@ -122,6 +122,24 @@ describe('dispatchCampaign', () => {
     });
   });
 
+  it('queues the records frozen so far again when dispatched while later pages freeze', async () => {
+    const store = await storeWith(campaign());
+    await dispatch({ store, candidates: people(120), pageSize: 50 });
+
+    // A resume after a pause: its senders dropped the slices of the pages frozen so far.
+    const { result, queued } = await dispatch({ store, candidates: people(120), pageSize: 50 });
+
+    expect(result).toEqual({
+      outcome: 'freezing',
+      firstPage: { outcome: 'already-frozen' },
+      requeued: 1,
+    });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.item).toMatchObject({ kind: 'send' });
+    expect(queued[0]?.item).not.toHaveProperty('last');
+    expect(queued[0]?.item.kind === 'send' && queued[0].item.outboxIds).toHaveLength(50);
+  });
+
   it('completes at once a campaign with nobody to mail', async () => {
     const store = await storeWith(campaign());
 
