@@ -55,6 +55,20 @@ export const customerIndexSortKey = ({
   sentAt?: string;
 }) => ({ gsi1sk: sentAt ?? `UNSENT#${campaignId}` });
 
+/**
+ * Campaign items also sit in one partition of the byCustomer index, newest last, so listing them
+ * is one Query instead of a scan past every outbox record. No customer partition (`C#…`) can be
+ * named `CAMPAIGNS`; campaigns are hundreds, far from a hot partition.
+ */
+export const CAMPAIGN_LISTING_PARTITION = 'CAMPAIGNS';
+export const campaignListingKeys = ({
+  campaignId,
+  createdAt,
+}: {
+  campaignId: string;
+  createdAt: string;
+}) => ({ gsi1pk: CAMPAIGN_LISTING_PARTITION, gsi1sk: `${createdAt}#${campaignId}` });
+
 export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'MSG' });
 /** One item per (message, event type): its existence is the de-duplication. */
 export const deliveryEventKey = (messageId: string, type: string) => ({

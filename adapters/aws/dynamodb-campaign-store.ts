@@ -5,7 +5,6 @@ import {
 import {
   GetCommand,
   paginateQuery,
-  paginateScan,
   PutCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -38,7 +37,9 @@ import { ConflictError, DependencyFailedError } from '../../core/shared/errors';
 import {
   acceptedSendKey,
   BY_CUSTOMER_INDEX,
+  CAMPAIGN_LISTING_PARTITION,
   campaignKey,
+  campaignListingKeys,
   campaignPartition,
   customerHistoryPartition,
   customerIndexKeys,
@@ -96,24 +97,14 @@ export class DynamoDbCampaignStore implements CampaignStore {
   }
 
   async listCampaigns(): Promise<Campaign[]> {
-    const campaigns: Campaign[] = [];
-    // Campaign items are few next to the outbox; a filtered scan beats keeping a listing item in
-    // step with every status change.
-    const pages = paginateScan(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        FilterExpression: 'sk = :meta AND begins_with(pk, :prefix)',
-        ExpressionAttributeValues: {
-          ':meta': campaignKey('').sk,
-          ':prefix': campaignPartition(''),
-        },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) campaigns.push(withoutLayout(item) as Campaign);
-    }
-    return campaigns.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // The index is eventually consistent: a campaign created a moment ago may show a moment later.
+    const items = await this.queryAll({
+      IndexName: BY_CUSTOMER_INDEX,
+      KeyConditionExpression: 'gsi1pk = :campaigns',
+      ExpressionAttributeValues: { ':campaigns': CAMPAIGN_LISTING_PARTITION },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => withoutLayout(item) as Campaign);
   }
 
   async getCampaign(campaignId: string): Promise<Campaign | undefined> {
@@ -129,7 +120,11 @@ export class DynamoDbCampaignStore implements CampaignStore {
       this.documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...stored, ...campaignKey(campaign.campaignId) },
+          Item: {
+            ...stored,
+            ...campaignKey(campaign.campaignId),
+            ...campaignListingKeys(campaign),
+          },
           ...(expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
