@@ -20,7 +20,7 @@ export type FreezeItem = Extract<CampaignWorkItem, { kind: 'freeze' }>;
 export type FreezeAudiencePageResult =
   | { outcome: 'stopped'; status?: string }
   | { outcome: 'already-frozen' }
-  | { outcome: 'frozen'; page: FreezeSummary; batches: number; last: boolean };
+  | { outcome: 'frozen'; frozen: FreezeSummary; batches: number; last: boolean };
 
 /**
  * Freezes one page of a sending broadcast's audience and fans it out; the freeze of a million
@@ -111,7 +111,7 @@ export const freezeAudiencePage = async ({
   await countFrozenPage({ campaignId, page: item.page, store });
   return {
     outcome: 'frozen',
-    page: summarisePage(records),
+    frozen: summarisePage(records),
     batches: work.length,
     last: !next,
   };

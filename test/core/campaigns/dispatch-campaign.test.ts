@@ -85,7 +85,7 @@ describe('dispatchCampaign', () => {
     const { result, queued, deps } = await dispatch({ store, candidates, pageSize: 50 });
     expect(result).toMatchObject({
       outcome: 'freezing',
-      firstPage: { outcome: 'frozen', page: { audience: 50, pending: 50 }, last: false },
+      firstPage: { outcome: 'frozen', frozen: { audience: 50, pending: 50 }, last: false },
     });
     const sends = queued.filter((w) => w.item.kind === 'send');
     let pending = queued.filter((w) => w.item.kind === 'freeze');
