@@ -19,9 +19,10 @@ export const deliveryCountsKey = (campaignId: string) => ({
 });
 
 export const SEND_SORT_PREFIX = 'SEND#';
-export const sendKey = (campaignId: string, customerId: string) => ({
+/** One outbox record, named by its outbox id (outboxIdOf). */
+export const sendKey = (campaignId: string, outboxId: string) => ({
   pk: campaignPartition(campaignId),
-  sk: `${SEND_SORT_PREFIX}${customerId}`,
+  sk: `${SEND_SORT_PREFIX}${outboxId}`,
 });
 
 /**
@@ -43,8 +44,30 @@ export const customerIndexKeys = ({
   sentAt?: string;
 }) => ({
   gsi1pk: customerHistoryPartition(customerId),
-  gsi1sk: sentAt ?? `UNSENT#${campaignId}`,
+  ...customerIndexSortKey({ campaignId, sentAt }),
 });
+/** The index's sort key alone: what a status change moves (the customer never changes). */
+export const customerIndexSortKey = ({
+  campaignId,
+  sentAt,
+}: {
+  campaignId: string;
+  sentAt?: string;
+}) => ({ gsi1sk: sentAt ?? `UNSENT#${campaignId}` });
+
+/**
+ * Campaign items also sit in one partition of the byCustomer index, newest last, so listing them
+ * is one Query instead of a scan past every outbox record. No customer partition (`C#…`) can be
+ * named `CAMPAIGNS`; campaigns are hundreds, far from a hot partition.
+ */
+export const CAMPAIGN_LISTING_PARTITION = 'CAMPAIGNS';
+export const campaignListingKeys = ({
+  campaignId,
+  createdAt,
+}: {
+  campaignId: string;
+  createdAt: string;
+}) => ({ gsi1pk: CAMPAIGN_LISTING_PARTITION, gsi1sk: `${createdAt}#${campaignId}` });
 
 export const messageKey = (messageId: string) => ({ pk: `MSG#${messageId}`, sk: 'MSG' });
 /** One item per (message, event type): its existence is the de-duplication. */

@@ -5,7 +5,6 @@ import {
 import {
   GetCommand,
   paginateQuery,
-  paginateScan,
   PutCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -23,6 +22,7 @@ import {
   type DeliveryEventRecord,
   emptyDeliveryCounts,
 } from '../../core/campaigns/delivery-event';
+import { outboxIdOf } from '../../core/campaigns/outbox-id';
 import { sendIdFor } from '../../core/campaigns/send-id';
 import type { Suppression, SuppressionReason } from '../../core/campaigns/suppression';
 import type {
@@ -37,10 +37,13 @@ import { ConflictError, DependencyFailedError } from '../../core/shared/errors';
 import {
   acceptedSendKey,
   BY_CUSTOMER_INDEX,
+  CAMPAIGN_LISTING_PARTITION,
   campaignKey,
+  campaignListingKeys,
   campaignPartition,
   customerHistoryPartition,
   customerIndexKeys,
+  customerIndexSortKey,
   deliveryCountsKey,
   deliveryEventKey,
   LATEST_INSTANT,
@@ -94,24 +97,14 @@ export class DynamoDbCampaignStore implements CampaignStore {
   }
 
   async listCampaigns(): Promise<Campaign[]> {
-    const campaigns: Campaign[] = [];
-    // Campaign items are few next to the outbox; a filtered scan beats keeping a listing item in
-    // step with every status change.
-    const pages = paginateScan(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        FilterExpression: 'sk = :meta AND begins_with(pk, :prefix)',
-        ExpressionAttributeValues: {
-          ':meta': campaignKey('').sk,
-          ':prefix': campaignPartition(''),
-        },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) campaigns.push(withoutLayout(item) as Campaign);
-    }
-    return campaigns.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // The index is eventually consistent: a campaign created a moment ago may show a moment later.
+    const items = await this.queryAll({
+      IndexName: BY_CUSTOMER_INDEX,
+      KeyConditionExpression: 'gsi1pk = :campaigns',
+      ExpressionAttributeValues: { ':campaigns': CAMPAIGN_LISTING_PARTITION },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => withoutLayout(item) as Campaign);
   }
 
   async getCampaign(campaignId: string): Promise<Campaign | undefined> {
@@ -127,7 +120,11 @@ export class DynamoDbCampaignStore implements CampaignStore {
       this.documents.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...stored, ...campaignKey(campaign.campaignId) },
+          Item: {
+            ...stored,
+            ...campaignKey(campaign.campaignId),
+            ...campaignListingKeys(campaign),
+          },
           ...(expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : {
@@ -159,19 +156,19 @@ export class DynamoDbCampaignStore implements CampaignStore {
     }
   }
 
-  async getSend(campaignId: string, customerId: string): Promise<CampaignSend | undefined> {
-    return (await this.get(sendKey(campaignId, customerId))) as CampaignSend | undefined;
+  async getSend(campaignId: string, outboxId: string): Promise<CampaignSend | undefined> {
+    return (await this.get(sendKey(campaignId, outboxId))) as CampaignSend | undefined;
   }
 
   async listSends(campaignId: string, filter: SendFilter = {}): Promise<CampaignSend[]> {
     const wanted = filter.statuses && new Set<SendStatus>(filter.statuses);
     const matches = (send: CampaignSend) => !wanted || wanted.has(send.status);
-    if (filter.customerIds) {
-      // A slice names its customers, so reading their records by key beats querying the campaign.
+    if (filter.outboxIds) {
+      // A slice names its records, so reading them by key beats querying the campaign.
       const items = await batchGetAll({
         documents: this.documents,
         tableName: this.tableName,
-        keys: filter.customerIds.map((customerId) => sendKey(campaignId, customerId)),
+        keys: filter.outboxIds.map((outboxId) => sendKey(campaignId, outboxId)),
         retry: this.retry,
       });
       return items.map((item) => withoutLayout(item) as CampaignSend).filter(matches);
@@ -194,7 +191,7 @@ export class DynamoDbCampaignStore implements CampaignStore {
 
   async transition(
     campaignId: string,
-    customerId: string,
+    outboxId: string,
     from: SendStatus,
     to: SendStatus,
     patch: CampaignSendPatch,
@@ -208,7 +205,7 @@ export class DynamoDbCampaignStore implements CampaignStore {
     }
     // Only a sent record sorts by time in the byCustomer index, so caps count real sends only.
     const sentAt = to === 'sent' ? patch.sentAt : undefined;
-    Object.assign(set, customerIndexKeys({ campaignId, customerId, sentAt }));
+    Object.assign(set, customerIndexSortKey({ campaignId, sentAt }));
 
     const names: Record<string, string> = {};
     const values: Item = { ':from': from };
@@ -226,7 +223,7 @@ export class DynamoDbCampaignStore implements CampaignStore {
       this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: sendKey(campaignId, customerId),
+          Key: sendKey(campaignId, outboxId),
           UpdateExpression:
             `SET ${setClauses.join(', ')}` +
             (removeClauses.length > 0 ? ` REMOVE ${removeClauses.join(', ')}` : ''),
@@ -236,8 +233,8 @@ export class DynamoDbCampaignStore implements CampaignStore {
           ReturnValues: 'ALL_NEW',
         }),
       ),
-      `send ${campaignId}/${customerId} is missing or not ${from}`,
-      { campaignId, customerId, from, to },
+      `send ${campaignId}/${outboxId} is missing or not ${from}`,
+      { campaignId, outboxId, from, to },
     );
     return withoutLayout(result.Attributes ?? {}) as CampaignSend;
   }
@@ -287,21 +284,12 @@ export class DynamoDbCampaignStore implements CampaignStore {
   }
 
   async recordMessage(messageId: string, ref: MessageRef): Promise<void> {
-    const { campaignId, customerId } = ref;
     const outcome = await batchPutAll({
       documents: this.documents,
       tableName: this.tableName,
       puts: [
-        { key: messageId, item: { ...messageKey(messageId), messageId, campaignId, customerId } },
-        {
-          key: messageId,
-          item: {
-            ...acceptedSendKey(sendIdFor(ref)),
-            messageId,
-            campaignId,
-            customerId,
-          },
-        },
+        { key: messageId, item: { ...ref, ...messageKey(messageId), messageId } },
+        { key: messageId, item: { ...ref, ...acceptedSendKey(sendIdFor(ref)), messageId } },
       ],
       retry: this.retry,
     });
@@ -315,7 +303,13 @@ export class DynamoDbCampaignStore implements CampaignStore {
 
   async findMessage(messageId: string): Promise<MessageRef | undefined> {
     const item = await this.get(messageKey(messageId));
-    return item && { campaignId: item.campaignId as string, customerId: item.customerId as string };
+    return (
+      item && {
+        campaignId: item.campaignId as string,
+        customerId: item.customerId as string,
+        ...(typeof item.entry === 'string' && { entry: item.entry }),
+      }
+    );
   }
 
   /**
@@ -442,7 +436,7 @@ export class DynamoDbCampaignStore implements CampaignStore {
     ];
     const messageItems = await this.messageItems(messageIds);
     await this.deleteAll([...messageItems.map(keyOf), ...accepted.map(keyOf)]);
-    await this.deleteAll(sends.map((send) => sendKey(send.campaignId, send.customerId)));
+    await this.deleteAll(sends.map((send) => sendKey(send.campaignId, outboxIdOf(send))));
     return {
       sends: sends.length,
       messages: messageItems.filter((item) => item.sk === messageKey('').sk).length,
@@ -520,7 +514,7 @@ const conditionally = async <T>(
 
 const sendItem = (send: CampaignSend): Item => ({
   ...send,
-  ...sendKey(send.campaignId, send.customerId),
+  ...sendKey(send.campaignId, outboxIdOf(send)),
   ...customerIndexKeys({ ...send, sentAt: send.status === 'sent' ? send.sentAt : undefined }),
 });
 

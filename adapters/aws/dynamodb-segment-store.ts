@@ -8,7 +8,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { WriteOutcome } from '../../core/ports/customer-store';
-import type { SegmentStore } from '../../core/ports/segment-store';
+import type { Page, SegmentStore } from '../../core/ports/segment-store';
 import type {
   CustomerSegments,
   SegmentationRun,
@@ -216,6 +216,30 @@ export class DynamoDbSegmentStore implements SegmentStore {
       for (const item of page.Items ?? []) ids.push(item.customerId as string);
     }
     return ids;
+  }
+
+  /** The cursor is the sort key of the last member read, where DynamoDB's next Query starts. */
+  async listMemberIdsPage(
+    runId: string,
+    segmentId: string,
+    { cursor, limit }: { cursor?: string; limit: number },
+  ): Promise<Page<string>> {
+    const { pk } = memberKey(runId, segmentId, '');
+    const result = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ProjectionExpression: 'customerId',
+        Limit: limit,
+        ...(cursor && { ExclusiveStartKey: { pk, sk: cursor } }),
+      }),
+    );
+    const next = result.LastEvaluatedKey?.sk as string | undefined;
+    return {
+      items: (result.Items ?? []).map((item) => item.customerId as string),
+      ...(next && { cursor: next }),
+    };
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   type DeliveryEventRecord,
   emptyDeliveryCounts,
 } from '../../core/campaigns/delivery-event';
+import { outboxIdOf } from '../../core/campaigns/outbox-id';
 import type { Suppression, SuppressionReason } from '../../core/campaigns/suppression';
 import type {
   CampaignStore,
@@ -72,44 +73,44 @@ export class InMemoryCampaignStore implements CampaignStore {
 
   async createSendIfAbsent(send: CampaignSend): Promise<boolean> {
     await yieldTurn();
-    const key = sendKey(send.campaignId, send.customerId);
+    const key = sendKey(send.campaignId, outboxIdOf(send));
     if (this.sends.has(key)) return false;
     this.sends.set(key, copy(send));
     return true;
   }
 
-  async getSend(campaignId: string, customerId: string): Promise<CampaignSend | undefined> {
+  async getSend(campaignId: string, outboxId: string): Promise<CampaignSend | undefined> {
     await yieldTurn();
-    return copy(this.sends.get(sendKey(campaignId, customerId)));
+    return copy(this.sends.get(sendKey(campaignId, outboxId)));
   }
 
   async listSends(campaignId: string, filter: SendFilter = {}): Promise<CampaignSend[]> {
     await yieldTurn();
-    const customers = filter.customerIds ? new Set(filter.customerIds) : undefined;
+    const slice = filter.outboxIds ? new Set(filter.outboxIds) : undefined;
     return [...this.sends.values()]
       .filter(
         (s) =>
           s.campaignId === campaignId &&
           (!filter.statuses || filter.statuses.includes(s.status)) &&
-          (!customers || customers.has(s.customerId)),
+          (!slice || slice.has(outboxIdOf(s))),
       )
       .map((s) => copy(s));
   }
 
   async transition(
     campaignId: string,
-    customerId: string,
+    outboxId: string,
     from: SendStatus,
     to: SendStatus,
     patch: CampaignSendPatch,
   ): Promise<CampaignSend> {
     await yieldTurn();
-    const key = sendKey(campaignId, customerId);
+    const key = sendKey(campaignId, outboxId);
     const current = this.sends.get(key);
     if (current?.status !== from) {
       throw new ConflictError(`send ${key} is ${current?.status ?? 'missing'}, not ${from}`, {
         campaignId,
-        customerId,
+        outboxId,
         from,
         to,
       });
@@ -208,25 +209,29 @@ export class InMemoryCampaignStore implements CampaignStore {
     return [...this.events.values()].filter((e) => wanted.has(e.messageId)).map(copy);
   }
 
-  /** Messages are found by (campaign, customer), which is what the DynamoDB send-id entry encodes. */
+  /**
+   * Messages are found by their outbox record, which is what the DynamoDB send-id entry encodes;
+   * delivery events name only (campaign, customer), so they go with any of the customer's records.
+   */
   async deleteSends(sends: CampaignSend[]): Promise<SendDeletion> {
     await yieldTurn();
-    const deleted = new Set(sends.map((s) => sendKey(s.campaignId, s.customerId)));
-    const named = (ref: MessageRef) => deleted.has(sendKey(ref.campaignId, ref.customerId));
+    const deleted = new Set(sends.map((s) => sendKey(s.campaignId, outboxIdOf(s))));
+    const customers = new Set(sends.map((s) => sendKey(s.campaignId, s.customerId)));
     const result: SendDeletion = { sends: 0, messages: 0, deliveryEvents: 0 };
     for (const [messageId, ref] of this.messages) {
-      if (named(ref) && this.messages.delete(messageId)) result.messages += 1;
+      const named = deleted.has(sendKey(ref.campaignId, outboxIdOf(ref)));
+      if (named && this.messages.delete(messageId)) result.messages += 1;
     }
     for (const [key, event] of this.events) {
-      if (named(event) && this.events.delete(key)) result.deliveryEvents += 1;
+      const named = customers.has(sendKey(event.campaignId, event.customerId));
+      if (named && this.events.delete(key)) result.deliveryEvents += 1;
     }
     for (const key of deleted) if (this.sends.delete(key)) result.sends += 1;
     return result;
   }
 }
 
-const sendKey = (campaignId: string, customerId: string): string =>
-  `${campaignId}\u0000${customerId}`;
+const sendKey = (campaignId: string, outboxId: string): string => `${campaignId}\u0000${outboxId}`;
 
 const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,9 +1,15 @@
 import { createAwsClients } from '../../adapters/aws/aws-clients';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCampaignStore } from '../../adapters/aws/dynamodb-campaign-store';
+import { DynamoDbCustomerStore } from '../../adapters/aws/dynamodb-customer-store';
+import { DynamoDbSegmentStore } from '../../adapters/aws/dynamodb-segment-store';
+import { InMemoryCampaignWorkQueue } from '../../adapters/memory/in-memory-campaign-work-queue';
 import { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-campaign-work-queue';
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
 import { Campaign } from '../../core/campaigns/campaign';
 import { compileCampaignContent } from '../../core/campaigns/campaign-template';
+import { FREEZE_PAGE_SIZE } from '../../core/campaigns/campaign-work-item';
+import { type FreezeItem, freezeAudiencePage } from '../../core/campaigns/freeze-audience-page';
 import { composeCampaignMessage } from '../../core/campaigns/compose-campaign-message';
 import type { RecipientCandidate } from '../../core/campaigns/recipient-candidate';
 import { renderForRecipient } from '../../core/campaigns/render-for-recipient';
@@ -85,6 +91,49 @@ const composeMicros = async (sender: SenderConfig, unsubscribeKeys: string): Pro
     }),
   );
   return (seconds / COMPOSE_MESSAGES) * 1e6;
+};
+
+/**
+ * Recipients frozen per second: the segment's members frozen page by page into a second
+ * campaign's outbox on DynamoDB Local, as the dispatcher's chain of freeze items does (the slices
+ * each page queues are discarded; the send figures measure sending).
+ */
+const freezeRate = async ({
+  documents,
+  tables,
+  recipients,
+}: {
+  documents: DynamoDBDocumentClient;
+  tables: { campaigns: string; segments: string; customers: string };
+  recipients: number;
+}): Promise<{ rate: number; pages: number }> => {
+  const store = new DynamoDbCampaignStore(documents, tables.campaigns);
+  const segments = new DynamoDbSegmentStore(documents, tables.segments);
+  const customers = new DynamoDbCustomerStore(documents, tables.customers);
+  await store.putCampaign({ ...campaignRecord('bench-freeze'), status: 'sending' });
+  const queue = new InMemoryCampaignWorkQueue();
+  const runId = await segments.getCurrentRunId();
+  if (!runId) throw new Error('the benchmark segment has no current run');
+  let pages = 0;
+  const { seconds } = await timeIt(async () => {
+    let item: FreezeItem | undefined = {
+      kind: 'freeze',
+      campaignId: 'bench-freeze',
+      runId,
+      page: 0,
+      segment: 0,
+    };
+    while (item) {
+      const deps = { segments, customers, store, queue, clock: () => new Date() };
+      await freezeAudiencePage({ item, policy: { consent: 'opt-in' }, ...deps });
+      pages += 1;
+      item = queue
+        .drain()
+        .map((entry) => entry.item)
+        .find((next): next is FreezeItem => next.kind === 'freeze');
+    }
+  });
+  return { rate: recipients / seconds, pages };
 };
 
 /** Messages per second between the first and the last one SES accepted. */
@@ -176,6 +225,14 @@ export const sendBenchmark: BenchmarkGroup = {
         ),
         unit: 'µs/message',
         note: 'Liquid render, token signing and MIME composition',
+      });
+      log('  freezing the audience again, page by page');
+      const freeze = await freezeRate({ documents: clients.documents, tables, recipients });
+      record({
+        name: 'send.freeze',
+        value: freeze.rate,
+        unit: 'recipients/s',
+        note: `${recipients} recipients in ${freeze.pages} pages of ${FREEZE_PAGE_SIZE} against DynamoDB Local`,
       });
     } finally {
       clients.dynamodb.destroy();

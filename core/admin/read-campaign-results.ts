@@ -29,9 +29,14 @@ export const readCampaignResults = async ({
     campaigns.listSends(campaignId),
     campaigns.getDeliveryCounts(campaignId),
   ]);
-  const compared = sends
-    .filter((send) => send.status === 'sent' || send.status === 'held_out')
-    .map((send) => send.customerId);
+  // A triggered campaign has a record per entry, so one customer may be in several.
+  const compared = [
+    ...new Set(
+      sends
+        .filter((send) => send.status === 'sent' || send.status === 'held_out')
+        .map((send) => send.customerId),
+    ),
+  ];
   const records = await mapWithConcurrency(compared, (id) => customers.getCustomer(id));
   const ordersByCustomer = new Map<string, readonly Order[]>(
     records.flatMap((record) => (record ? [[record.profile.customerId, record.orders]] : [])),

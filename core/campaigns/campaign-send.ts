@@ -19,10 +19,15 @@ export const SendStatus = z.enum([
 ]);
 export type SendStatus = z.infer<typeof SendStatus>;
 
-/** One (campaign, customer) record of the outbox. */
+/**
+ * One record of the outbox: (campaign, customer) for a broadcast, (campaign, customer, entry) for
+ * a triggered campaign (see outboxIdOf).
+ */
 export const CampaignSend = z.object({
   campaignId: z.string(),
   customerId: z.string(),
+  /** A triggered send: the instant the customer entered the segment this message answers. */
+  entry: z.string().optional(),
   status: SendStatus,
   /** The recipient as resolved when the audience was frozen. */
   recipient: RecipientCandidate,

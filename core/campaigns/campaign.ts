@@ -55,6 +55,11 @@ export const Campaign = z.object({
   scheduledAt: z.string().optional(),
   /** Set once every recipient of the audience has an outbox record; the audience never changes after. */
   audienceFrozenAt: z.string().optional(),
+  /**
+   * Pages of the audience frozen so far (freezeAudiencePage), counted after each page has queued
+   * its sends and the next page: a late duplicate of a page behind it has nothing left to do.
+   */
+  frozenPages: z.number().int().nonnegative().optional(),
   startedAt: z.string().optional(),
   completedAt: z.string().optional(),
   createdAt: z.string(),

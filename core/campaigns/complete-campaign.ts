@@ -25,6 +25,8 @@ export const completeCampaignIfDone = async ({
   const campaign = await store.getCampaign(campaignId);
   if (campaign?.status === 'sent') return true;
   if (campaign?.status !== 'sending' || campaign.kind === 'triggered') return false;
+  // Pages still freezing will add open records: nothing is done before the last one is frozen.
+  if (!campaign.audienceFrozenAt) return false;
   const counts = await store.countSends(campaignId);
   if (OPEN_SEND_STATUSES.some((status) => (counts[status] ?? 0) > 0)) return false;
   try {

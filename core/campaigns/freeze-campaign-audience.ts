@@ -1,3 +1,4 @@
+import { mapWithConcurrency } from '../ingest/map-with-concurrency';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { CampaignStore } from '../ports/campaign-store';
@@ -20,14 +21,16 @@ export interface FreezeSummary {
 }
 
 /**
- * Turns the latest segmentation run into the campaign's fixed recipient list.
+ * Turns a list of candidates into the campaign's fixed recipient list in one call: for audiences
+ * that fit one invocation (tests, small shops). A broadcast's dispatch freezes page by page
+ * instead (freezeAudiencePage), which classifies and writes records the same way.
  * 1. Load the scheduled campaign; a campaign already frozen returns its stored counts untouched.
  * 2. Resolve the audience (included segments minus excluded ones).
  * 3. Classify each recipient on what does not depend on the send time (address, consent,
  *    suppression); frequency caps and quiet hours are checked when sending.
  * 4. Hold back the holdout share among the eligible only, so control and treatment are alike.
- * 5. Create one outbox record per recipient with a conditional write, so a retried freeze adds
- *    nothing twice, then stamp the campaign as frozen.
+ * 5. Create one outbox record per recipient with a conditional write (a bounded number in
+ *    flight), so a retried freeze adds nothing twice, then stamp the campaign as frozen.
  */
 export const freezeCampaignAudience = async ({
   campaignId,
@@ -57,11 +60,12 @@ export const freezeCampaignAudience = async ({
   );
   const suppressions = await store.getSuppressions(hashes);
 
-  for (const recipient of recipients) {
-    await store.createSendIfAbsent(
+  await createOutboxRecords({
+    records: recipients.map((recipient) =>
       outboxRecord({ campaign, recipient, policy, suppressions, now }),
-    );
-  }
+    ),
+    store,
+  });
   const counts = await store.countSends(campaignId);
   const frozen: Campaign = {
     ...campaign,
@@ -71,6 +75,26 @@ export const freezeCampaignAudience = async ({
   await store.putCampaign(frozen, campaign.version);
   return summarise(counts);
 };
+
+/** Conditional writes in flight while freezing: DynamoDB takes them in parallel, one Lambda's sockets allow it. */
+const OUTBOX_WRITES_IN_FLIGHT = 32;
+
+/**
+ * Writes each record unless it exists, a bounded number at a time; for each, whether this call
+ * created it.
+ */
+export const createOutboxRecords = ({
+  records,
+  store,
+}: {
+  records: readonly CampaignSend[];
+  store: CampaignStore;
+}): Promise<boolean[]> =>
+  mapWithConcurrency(
+    records,
+    (record) => store.createSendIfAbsent(record),
+    OUTBOX_WRITES_IN_FLIGHT,
+  );
 
 /** The outbox record of one recipient: classified on consent and suppression, or held out. */
 export const outboxRecord = ({

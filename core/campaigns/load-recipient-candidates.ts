@@ -2,35 +2,10 @@ import type { CustomerProfile } from '../customers/customer-profile';
 import type { CustomerSegments } from '../segmentation-runs/segmentation-run';
 import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
-import { ConflictError } from '../shared/errors';
-import type { CampaignAudience } from './campaign';
 import type { RecipientCandidate, TemplateValue } from './recipient-candidate';
 
 /** Customers read per round trip: DynamoDB's BatchGetItem limit. */
 const CHUNK = 100;
-
-/**
- * The customers of the latest complete segmentation run who are in any of the audience's
- * segments, as campaign candidates. Exclusions are applied by `resolveAudience`, which sees every
- * segment a candidate is in.
- */
-export const loadRecipientCandidates = async ({
-  audience,
-  segments,
-  customers,
-}: {
-  audience: CampaignAudience;
-  segments: SegmentStore;
-  customers: CustomerStore;
-}): Promise<RecipientCandidate[]> => {
-  const runId = await segments.getCurrentRunId();
-  if (!runId) throw new ConflictError('there is no complete segmentation run yet');
-  const ids = new Set<string>();
-  for (const segmentId of audience.segmentIds) {
-    for (const id of await segments.listMemberIds(runId, segmentId)) ids.add(id);
-  }
-  return loadCandidatesOf({ runId, customerIds: [...ids], segments, customers });
-};
 
 /** The named customers of one run as candidates; customers the run does not know are left out. */
 export const loadCandidatesOf = async ({

@@ -8,6 +8,7 @@ import {
   type ReputationThresholds,
   reputationBreach,
 } from './reputation-thresholds';
+import { outboxIdOf } from './outbox-id';
 import { parseSesNotification } from './ses-notification';
 import type { SuppressionReason } from './suppression';
 
@@ -59,7 +60,7 @@ export const recordDeliveryEvent = async ({
 
   const reason = suppressing[type];
   if (reason) {
-    const send = await store.getSend(campaignId, customerId);
+    const send = await store.getSend(campaignId, outboxIdOf(ref));
     if (send?.emailHash) {
       await store.addSuppression({ emailHash: send.emailHash, reason, at: event.at, campaignId });
     }

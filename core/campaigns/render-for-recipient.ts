@@ -15,6 +15,7 @@ export const renderForRecipient = ({
   campaign,
   compiled,
   recipient,
+  entry,
   sender,
   keys,
   now,
@@ -22,6 +23,8 @@ export const renderForRecipient = ({
   campaign: Campaign;
   compiled: CompiledContent;
   recipient: RecipientCandidate;
+  /** The segment entry a triggered send answers, so its unsubscribe finds that very record. */
+  entry?: string;
   sender: SenderConfig;
   keys: UnsubscribeKeys;
   now: Date;
@@ -30,6 +33,7 @@ export const renderForRecipient = ({
     payload: {
       campaignId: campaign.campaignId,
       customerId: recipient.customerId,
+      entry,
       issuedAt: Math.floor(now.getTime() / 1000),
     },
     keys,

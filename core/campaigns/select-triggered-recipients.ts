@@ -1,4 +1,5 @@
 import type { Campaign } from './campaign';
+import { outboxIdOf } from './outbox-id';
 
 export interface SegmentEntry {
   customerId: string;
@@ -9,40 +10,39 @@ export interface SegmentEntry {
 
 export interface TriggeredRecipient extends SegmentEntry {
   /**
-   * campaign + customer + entry time: the identity of this one send. A customer who leaves and
-   * re-enters is mailed again; the same entry reported twice is not.
+   * customer + entry instant: the outbox record of this one send. A customer who leaves and
+   * re-enters gets a new one and is mailed again; the same entry reported twice finds the record
+   * it already has (the store creates it conditionally) and is not.
    */
-  dedupeKey: string;
+  outboxId: string;
 }
 
 /**
  * Picks who a triggered campaign mails for a batch of segment entries: entries into one of its
- * segments, while it is live (`sending`), once per customer per entry, skipping keys already
- * handled. A segment both included and
- * excluded never triggers.
+ * segments, while it is live (`sending`), once per customer per entry instant (entering two of
+ * its segments at once is one entry). A segment both included and excluded never triggers.
  */
 export const selectTriggeredRecipients = ({
   campaign,
   entered,
-  alreadyTriggered = new Set<string>(),
 }: {
   campaign: Campaign;
   entered: readonly SegmentEntry[];
-  alreadyTriggered?: ReadonlySet<string>;
 }): TriggeredRecipient[] => {
   if (campaign.kind !== 'triggered' || campaign.status !== 'sending') return [];
   const excluded = new Set(campaign.audience.excludedSegmentIds);
   const triggering = new Set(campaign.audience.segmentIds.filter((id) => !excluded.has(id)));
-  const seen = new Set(alreadyTriggered);
+  const seen = new Set<string>();
   const selected: TriggeredRecipient[] = [];
   for (const entry of entered) {
     if (!triggering.has(entry.segmentId)) continue;
     const at = new Date(entry.enteredAt);
     if (Number.isNaN(at.getTime())) continue;
-    const dedupeKey = `${campaign.campaignId}#${entry.customerId}#${at.toISOString()}`;
-    if (seen.has(dedupeKey)) continue;
-    seen.add(dedupeKey);
-    selected.push({ ...entry, enteredAt: at.toISOString(), dedupeKey });
+    const enteredAt = at.toISOString();
+    const outboxId = outboxIdOf({ customerId: entry.customerId, entry: enteredAt });
+    if (seen.has(outboxId)) continue;
+    seen.add(outboxId);
+    selected.push({ ...entry, enteredAt, outboxId });
   }
   return selected;
 };

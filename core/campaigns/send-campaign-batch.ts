@@ -35,13 +35,13 @@ export const sendCampaignBatch = async ({
   ...send
 }: Omit<Parameters<typeof sendCampaign>[0], 'completeWhenDone'> & {
   campaignId: string;
-  customerIds: string[];
+  outboxIds: string[];
   /** The last slice dispatched: when it is done, it checks whether the campaign is. */
   last?: true;
   queue: CampaignWorkQueue;
 }): Promise<SendCampaignBatchResult> => {
   const result = await sendCampaign({ ...send, completeWhenDone: false });
-  const { campaignId, customerIds, store, clock } = send;
+  const { campaignId, outboxIds, store, clock } = send;
   const ownPartDone =
     result.status === 'completed' ||
     (result.status === 'in-progress' && result.postponed.length === 0);
@@ -51,7 +51,7 @@ export const sendCampaignBatch = async ({
   if (!resumable.has(result.status) || !result.resumeAfter) return result;
   await queue.enqueue([
     {
-      item: { kind: 'send', campaignId, customerIds, ...(last && { last }) },
+      item: { kind: 'send', campaignId, outboxIds, ...(last && { last }) },
       notBefore: result.resumeAfter,
     },
   ]);

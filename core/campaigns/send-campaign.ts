@@ -14,6 +14,7 @@ import { mapWithConcurrency } from '../ingest/map-with-concurrency';
 import { renderForRecipient } from './render-for-recipient';
 import { seededRandom } from '../shared/seeded-random';
 import { backoffDelayMs } from './backoff-delay';
+import { outboxIdOf } from './outbox-id';
 import { sendIdFor } from './send-id';
 import type { SenderConfig } from './sender-config';
 import type { SuppressionReason } from './suppression';
@@ -90,7 +91,7 @@ interface Run {
   sleep: Sleep;
   config: SendCampaignConfig;
   limits: SendLimits;
-  customerIds: string[] | undefined;
+  outboxIds: string[] | undefined;
   completeWhenDone: boolean;
   bucket: TokenBucket;
   random: () => number;
@@ -117,7 +118,7 @@ type Stop = { stop: 'quota-exhausted' | 'throttled' | 'paused' | 'cancelled' };
  */
 export const sendCampaign = async ({
   campaignId,
-  customerIds,
+  outboxIds,
   completeWhenDone = true,
   store,
   mailer,
@@ -127,8 +128,8 @@ export const sendCampaign = async ({
   limits,
 }: {
   campaignId: string;
-  /** A slice of the audience (e.g. from one SQS message); the whole campaign when absent. */
-  customerIds?: string[];
+  /** A slice of the outbox (one send item's, see outboxIdOf); the whole campaign when absent. */
+  outboxIds?: string[];
   /**
    * Whether to mark the campaign `sent` when nothing is left open in it, which reads its whole
    * outbox: a fan-out turns it off for all slices but the last (completeCampaignIfDone).
@@ -163,7 +164,7 @@ export const sendCampaign = async ({
     sleep,
     config,
     limits: { ...defaultSendLimits, ...limits },
-    customerIds,
+    outboxIds,
     completeWhenDone,
     bucket: createTokenBucket({
       ratePerSecond: Math.max(quota.maxSendRatePerSecond, 0.1),
@@ -176,7 +177,7 @@ export const sendCampaign = async ({
   };
   const open = await store.listSends(campaignId, {
     statuses: ['pending', 'postponed', 'sending'],
-    customerIds,
+    outboxIds,
   });
   for (let i = 0; i < open.length; i += run.limits.batchSize) {
     const stop = await processBatch(run, open.slice(i, i + run.limits.batchSize), i > 0);
@@ -196,8 +197,6 @@ const openCampaign = async ({
 }): Promise<{ campaign: Campaign } | { status: SendCampaignStatus; resumeAfter?: string }> => {
   const campaign = await store.getCampaign(campaignId);
   if (!campaign) throw new NotFoundError(`campaign ${campaignId} not found`, { campaignId });
-  if (!campaign.audienceFrozenAt)
-    throw new ConflictError(`campaign ${campaignId} has no frozen audience`, { campaignId });
   switch (campaign.status) {
     case 'sending':
       return { campaign };
@@ -209,6 +208,9 @@ const openCampaign = async ({
     case 'draft':
       throw new ConflictError(`campaign ${campaignId} is a draft`, { campaignId });
     case 'scheduled': {
+      // A sending broadcast may still be freezing later pages; a scheduled one must be frozen.
+      if (!campaign.audienceFrozenAt)
+        throw new ConflictError(`campaign ${campaignId} has no frozen audience`, { campaignId });
       const now = clock();
       if (campaign.scheduledAt && Date.parse(campaign.scheduledAt) > now.getTime()) {
         return { status: 'not-due', resumeAfter: campaign.scheduledAt };
@@ -306,7 +308,7 @@ const processRecord = async (
         await ignoreLostRace(
           run.store.transition(
             send.campaignId,
-            send.customerId,
+            outboxIdOf(send),
             send.status,
             classification.outcome,
             { reason: classification.reason },
@@ -318,7 +320,7 @@ const processRecord = async (
       return undefined;
     case 'postponed': {
       const postponed = await ignoreLostRace(
-        run.store.transition(send.campaignId, send.customerId, send.status, 'postponed', {
+        run.store.transition(send.campaignId, outboxIdOf(send), send.status, 'postponed', {
           reason: classification.reason,
           notBefore: classification.until,
         }),
@@ -341,12 +343,13 @@ const reconcileStale = async (run: Run, send: CampaignSend): Promise<CampaignSen
   const claimedAt = send.claimedAt ? Date.parse(send.claimedAt) : 0;
   if (claimedAt + run.limits.claimLeaseMs > run.clock().getTime()) return undefined;
   const found = await run.store.reconcile(send);
-  const { campaignId, customerId } = send;
+  const { campaignId, customerId, entry } = send;
+  const outboxId = outboxIdOf(send);
   switch (found.outcome) {
     case 'sent':
-      await run.store.recordMessage(found.messageId, { campaignId, customerId });
+      await run.store.recordMessage(found.messageId, { campaignId, customerId, entry });
       await ignoreLostRace(
-        run.store.transition(campaignId, customerId, 'sending', 'sent', {
+        run.store.transition(campaignId, outboxId, 'sending', 'sent', {
           messageId: found.messageId,
           sentAt: found.sentAt ?? send.claimedAt,
         }),
@@ -355,14 +358,14 @@ const reconcileStale = async (run: Run, send: CampaignSend): Promise<CampaignSen
       return undefined;
     case 'unknown':
       await ignoreLostRace(
-        run.store.transition(campaignId, customerId, 'sending', 'unknown', {
+        run.store.transition(campaignId, outboxId, 'sending', 'unknown', {
           reason: 'outcome of an interrupted send could not be established',
         }),
       );
       run.result.unknown.push(customerId);
       return undefined;
     case 'not-sent':
-      return ignoreLostRace(run.store.transition(campaignId, customerId, 'sending', 'pending', {}));
+      return ignoreLostRace(run.store.transition(campaignId, outboxId, 'sending', 'pending', {}));
   }
 };
 
@@ -380,8 +383,9 @@ const claimAndSend = async (
   send: CampaignSend,
 ): Promise<{ sent: boolean; stop?: Stop }> => {
   const now = run.clock();
-  const { campaignId, customerId } = send;
-  const sendId = sendIdFor({ campaignId, customerId });
+  const { campaignId, customerId, entry } = send;
+  const outboxId = outboxIdOf(send);
+  const sendId = sendIdFor({ campaignId, customerId, entry });
   const email = send.recipient.profile.email ?? '';
   let raw: Uint8Array;
   try {
@@ -389,6 +393,7 @@ const claimAndSend = async (
       campaign: run.campaign,
       compiled: run.compiled,
       recipient: send.recipient,
+      entry,
       sender: run.config.sender,
       keys: run.config.unsubscribeKeys,
       now,
@@ -405,13 +410,13 @@ const claimAndSend = async (
   } catch (error) {
     const reason = `could not build the message: ${error instanceof Error ? error.message : String(error)}`;
     await ignoreLostRace(
-      run.store.transition(campaignId, customerId, send.status, 'failed', { reason }),
+      run.store.transition(campaignId, outboxId, send.status, 'failed', { reason }),
     );
     run.result.failed.push({ customerId, reason });
     return { sent: false };
   }
   const claimed = await ignoreLostRace(
-    run.store.transition(campaignId, customerId, send.status, 'sending', {
+    run.store.transition(campaignId, outboxId, send.status, 'sending', {
       sendId,
       claimedAt: now.toISOString(),
       attempts: send.attempts + 1,
@@ -421,8 +426,8 @@ const claimAndSend = async (
 
   const outcome = await sendWithBackoff(run, { from: run.config.sender.from, to: [email], raw });
   if (outcome.ok) {
-    await run.store.recordMessage(outcome.messageId, { campaignId, customerId });
-    await run.store.transition(campaignId, customerId, 'sending', 'sent', {
+    await run.store.recordMessage(outcome.messageId, { campaignId, customerId, entry });
+    await run.store.transition(campaignId, outboxId, 'sending', 'sent', {
       messageId: outcome.messageId,
       sentAt: run.clock().toISOString(),
     });
@@ -431,7 +436,7 @@ const claimAndSend = async (
   }
   switch (outcome.failure.kind) {
     case 'rejected':
-      await run.store.transition(campaignId, customerId, 'sending', 'failed', {
+      await run.store.transition(campaignId, outboxId, 'sending', 'failed', {
         reason: outcome.failure.message,
       });
       run.result.failed.push({ customerId, reason: outcome.failure.message });
@@ -439,7 +444,7 @@ const claimAndSend = async (
     case 'daily-quota-exceeded':
     case 'throttled':
       // SES refused the message, so it was not sent: give it back for the next run.
-      await run.store.transition(campaignId, customerId, 'sending', 'pending', {
+      await run.store.transition(campaignId, outboxId, 'sending', 'pending', {
         claimedAt: undefined,
       });
       return {
@@ -497,7 +502,7 @@ const finish = async (run: Run): Promise<SendCampaignResult> => {
   const { campaignId } = run.campaign;
   const openInSlice = await run.store.listSends(campaignId, {
     statuses: [...OPEN_SEND_STATUSES],
-    customerIds: run.customerIds,
+    outboxIds: run.outboxIds,
   });
   if (openInSlice.length === 0) {
     if (run.completeWhenDone) {

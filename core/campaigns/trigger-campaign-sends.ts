@@ -15,15 +15,16 @@ export type TriggerCampaignSendsResult =
 
 /**
  * One look of a live triggered campaign at the segmentation runs: customers who entered one of
- * its segments in a run completed since the last look are mailed once.
+ * its segments in a run completed since the last look are mailed once per entry.
  * 1. Load the campaign: the watch stops when it is gone, cancelled or sent; while it is paused
  *    (or still scheduled) it keeps watching but mails nobody and leaves the run unhandled.
  * 2. A first look only notes the current run: going live mails entrants from then on.
  * 3. For a new run, entries are members of the campaign's segments whose membership began with
  *    it; selectTriggeredRecipients keeps those of segments that trigger.
- * 4. Each entrant gets an outbox record (suppression and consent checked, holdout applied) unless
- *    it has one, which makes a customer receive a triggered campaign once; new pending records
- *    are queued as send items.
+ * 4. Each entry gets an outbox record named by customer and entry instant (suppression and
+ *    consent checked, holdout applied) unless it has one: the same run seen twice (a duplicate
+ *    or concurrent watch) adds nothing, while a customer who left and entered again in a later
+ *    run has a new entry and is mailed again. New pending records are queued as send items.
  * 5. The watch is queued again for the next look.
  */
 export const triggerCampaignSends = async ({
@@ -88,29 +89,38 @@ export const triggerCampaignSends = async ({
   const selected = selectTriggeredRecipients({ campaign, entered });
   const excluded = new Set(campaign.audience.excludedSegmentIds);
   // An excluded segment vetoes the entry, as it does a broadcast's audience.
-  const recipients = (
-    await loadCandidatesOf({
-      runId,
-      customerIds: [...new Set(selected.map((s) => s.customerId))],
-      segments,
-      customers,
-    })
-  ).filter((candidate) => !candidate.segmentIds.some((s) => excluded.has(s)));
-  const hashes = recipients.flatMap((r) =>
+  const recipients = new Map(
+    (
+      await loadCandidatesOf({
+        runId,
+        customerIds: [...new Set(selected.map((s) => s.customerId))],
+        segments,
+        customers,
+      })
+    )
+      .filter((candidate) => !candidate.segmentIds.some((s) => excluded.has(s)))
+      .map((candidate) => [candidate.customerId, candidate]),
+  );
+  const hashes = [...recipients.values()].flatMap((r) =>
     r.profile.email ? [suppressionKey(r.profile.email)] : [],
   );
   const suppressions = await store.getSuppressions(hashes);
   const pending: string[] = [];
-  for (const recipient of recipients) {
-    const record = outboxRecord({ campaign, recipient, policy, suppressions, now });
+  for (const { customerId, enteredAt, outboxId } of selected) {
+    const recipient = recipients.get(customerId);
+    if (!recipient) continue;
+    const record = {
+      ...outboxRecord({ campaign, recipient, policy, suppressions, now }),
+      entry: enteredAt,
+    };
     if ((await store.createSendIfAbsent(record)) && record.status === 'pending') {
-      pending.push(record.customerId);
+      pending.push(outboxId);
     }
   }
   const work: QueuedCampaignWork[] = [];
   for (let i = 0; i < pending.length; i += SEND_BATCH_SIZE) {
     work.push({
-      item: { kind: 'send', campaignId, customerIds: pending.slice(i, i + SEND_BATCH_SIZE) },
+      item: { kind: 'send', campaignId, outboxIds: pending.slice(i, i + SEND_BATCH_SIZE) },
     });
   }
   return watchAgain(runId, work);

@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import type { CampaignStore } from '../ports/campaign-store';
+import { outboxIdOf } from './outbox-id';
 import { type UnsubscribeKeys, verifyUnsubscribeToken } from './unsubscribe-token';
 
 /**
@@ -24,8 +25,13 @@ export const unsubscribeRecipient = async ({
   maxAgeSeconds?: number;
 }): Promise<{ campaignId: string; customerId: string }> => {
   const now = clock();
-  const { campaignId, customerId } = verifyUnsubscribeToken({ token, keys, now, maxAgeSeconds });
-  const send = await store.getSend(campaignId, customerId);
+  const { campaignId, customerId, entry } = verifyUnsubscribeToken({
+    token,
+    keys,
+    now,
+    maxAgeSeconds,
+  });
+  const send = await store.getSend(campaignId, outboxIdOf({ customerId, entry }));
   if (!send?.emailHash) {
     throw new NotFoundError('no message of this campaign went to this customer', {
       campaignId,

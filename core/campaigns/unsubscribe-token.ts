@@ -20,13 +20,20 @@ export interface UnsubscribeKeys {
 export const UnsubscribePayload = z.object({
   campaignId: z.string().min(1),
   customerId: z.string().min(1),
+  /** A triggered send's segment entry, naming its outbox record (outboxIdOf). */
+  entry: z.string().min(1).optional(),
   /** Seconds since the epoch. */
   issuedAt: z.number().int().nonnegative(),
 });
 export type UnsubscribePayload = z.infer<typeof UnsubscribePayload>;
 
 // Short keys on the wire keep the token, and so the List-Unsubscribe header, compact.
-const WirePayload = z.object({ c: z.string(), u: z.string(), t: z.number() });
+const WirePayload = z.object({
+  c: z.string(),
+  u: z.string(),
+  e: z.string().optional(),
+  t: z.number(),
+});
 
 const keyIdPattern = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -44,7 +51,12 @@ export const signUnsubscribeToken = ({
   const { keyId, secret } = keys.current;
   if (!keyIdPattern.test(keyId)) throw new Error(`unsubscribe key id ${keyId} must be URL-safe`);
   const body = Buffer.from(
-    JSON.stringify({ c: payload.campaignId, u: payload.customerId, t: payload.issuedAt }),
+    JSON.stringify({
+      c: payload.campaignId,
+      u: payload.customerId,
+      e: payload.entry,
+      t: payload.issuedAt,
+    }),
   ).toString('base64url');
   const signed = `${keyId}.${body}`;
   return `${signed}.${sign(secret, signed).toString('base64url')}`;
@@ -85,6 +97,7 @@ export const verifyUnsubscribeToken = ({
     payload = UnsubscribePayload.parse({
       campaignId: wire.c,
       customerId: wire.u,
+      entry: wire.e,
       issuedAt: wire.t,
     });
   } catch {

@@ -3,10 +3,11 @@ import type { CampaignSend, CampaignSendPatch, SendStatus } from '../campaigns/c
 import type { DeliveryCounts, DeliveryEventRecord } from '../campaigns/delivery-event';
 import type { Suppression, SuppressionReason } from '../campaigns/suppression';
 
-/** Which campaign and customer a SES MessageId belongs to. */
+/** Which outbox record (campaign, customer and, for a triggered send, entry) a SES MessageId belongs to. */
 export interface MessageRef {
   campaignId: string;
   customerId: string;
+  entry?: string;
 }
 
 /**
@@ -28,8 +29,8 @@ export interface SendDeletion {
 
 export interface SendFilter {
   statuses?: SendStatus[];
-  /** Restricts the listing to a slice of the audience, e.g. the customers of one SQS message. */
-  customerIds?: string[];
+  /** Restricts the listing to a slice of the outbox (see outboxIdOf), e.g. one send item's. */
+  outboxIds?: string[];
 }
 
 /**
@@ -48,9 +49,9 @@ export interface CampaignStore {
    */
   putCampaign(campaign: Campaign, expectedVersion?: number): Promise<Campaign>;
 
-  /** Writes the record unless one exists for (campaign, customer); true when this call created it. */
+  /** Writes the record unless its campaign has one of its outbox id; true when this call created it. */
   createSendIfAbsent(send: CampaignSend): Promise<boolean>;
-  getSend(campaignId: string, customerId: string): Promise<CampaignSend | undefined>;
+  getSend(campaignId: string, outboxId: string): Promise<CampaignSend | undefined>;
   listSends(campaignId: string, filter?: SendFilter): Promise<CampaignSend[]>;
   /**
    * Moves a record from `from` to `to`, applying `patch`, only if its current status is `from`;
@@ -58,7 +59,7 @@ export interface CampaignStore {
    */
   transition(
     campaignId: string,
-    customerId: string,
+    outboxId: string,
     from: SendStatus,
     to: SendStatus,
     patch: CampaignSendPatch,

@@ -37,6 +37,15 @@ export interface SegmentStore {
   ): Promise<WriteOutcome>;
   getCustomerSegments(runId: string, customerIds: string[]): Promise<Map<string, CustomerSegments>>;
   listMemberIds(runId: string, segmentId: string): Promise<string[]>;
+  /**
+   * Up to `limit` members of a segment after `cursor`, with the cursor of the next page when there
+   * may be more: a million members are read a page per invocation, never all at once.
+   */
+  listMemberIdsPage(
+    runId: string,
+    segmentId: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<Page<string>>;
 
   /** The customer's summary in every listed run that still holds one, newest run first. */
   listCustomerSegmentHistory(customerId: string): Promise<CustomerSegments[]>;

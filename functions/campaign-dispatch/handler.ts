@@ -9,7 +9,7 @@ import { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-ca
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
 import { checkCampaignCompletion } from '../../core/campaigns/check-campaign-completion';
 import { dispatchCampaign } from '../../core/campaigns/dispatch-campaign';
-import { loadRecipientCandidates } from '../../core/campaigns/load-recipient-candidates';
+import { freezeAudiencePage } from '../../core/campaigns/freeze-audience-page';
 import { triggerCampaignSends } from '../../core/campaigns/trigger-campaign-sends';
 import { EligibilityEnv, policyFromEnv } from '../shared/campaign-env';
 import { forEachCampaignWork } from '../shared/campaign-work-messages';
@@ -40,7 +40,8 @@ const policy = policyFromEnv(env);
  * Dispatch, complete, watch and deferred items, from S3 through SQS. An item not due yet is
  * queued again (one more hop through the delayed queue) unless its campaign is over; a due send item is passed on to the
  * senders; a complete item marks its campaign sent or checks again later; a watch item queues a
- * triggered campaign's new entrants; a dispatch item freezes the audience and queues its slices.
+ * triggered campaign's new entrants; a dispatch item starts a campaign, freezing the first page of
+ * its audience; a freeze item freezes the next page and queues its slices.
  */
 const dispatch = (event: unknown) =>
   forEachCampaignWork(event, queue, async (entry) => {
@@ -72,9 +73,23 @@ const dispatch = (event: unknown) =>
       logger.info('triggered campaign watched', { campaignId: item.campaignId, ...result });
       return;
     }
+    if (item.kind === 'freeze') {
+      const result = await freezeAudiencePage({
+        item,
+        segments,
+        customers,
+        policy,
+        store,
+        queue,
+        clock,
+      });
+      logger.info('campaign audience page frozen', { ...item, ...result });
+      return;
+    }
     const result = await dispatchCampaign({
       campaignId: item.campaignId,
-      loadCandidates: (audience) => loadRecipientCandidates({ audience, segments, customers }),
+      segments,
+      customers,
       policy,
       store,
       queue,

@@ -58,7 +58,7 @@ const send = (event: unknown) =>
     if (item.kind !== 'send') throw new Error(`a ${item.kind} item reached the sender`);
     const { failed, unknown, postponed, ...result } = await sendCampaignBatch({
       campaignId: item.campaignId,
-      customerIds: item.customerIds,
+      outboxIds: item.outboxIds,
       last: item.last,
       store,
       mailer,
@@ -69,7 +69,7 @@ const send = (event: unknown) =>
     });
     logger.info('campaign slice sent', {
       campaignId: item.campaignId,
-      customers: item.customerIds.length,
+      records: item.outboxIds.length,
       ...result,
       postponed: postponed.length,
       failed,

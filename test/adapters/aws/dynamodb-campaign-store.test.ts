@@ -41,6 +41,28 @@ const sendRecord = (
 
 describe('DynamoDbCampaignStore', () => {
   describe('campaigns', () => {
+    it('lists campaigns newest first, with their latest version and none of their outbox', async () => {
+      const [older, newer] = [newCampaignId(), newCampaignId()];
+      const first = await store.putCampaign(
+        campaign({ campaignId: older, createdAt: '2026-03-01T00:00:00.000Z' }),
+      );
+      await store.putCampaign(
+        campaign({ campaignId: newer, createdAt: '2026-03-02T00:00:00.000Z' }),
+      );
+      await store.putCampaign({ ...first, name: 'Renamed' }, first.version);
+      await store.createSendIfAbsent(sendRecord(older, 'c-1'));
+
+      const listed = (await store.listCampaigns()).filter((c) =>
+        [older, newer].includes(c.campaignId),
+      );
+
+      expect(listed.map((c) => [c.campaignId, c.name])).toEqual([
+        [newer, 'Spring sale'],
+        [older, 'Renamed'],
+      ]);
+      expect(listed[0]).not.toHaveProperty('gsi1pk');
+    });
+
     it('creates a campaign once and replaces it only at the expected version', async () => {
       const campaignId = newCampaignId();
       const created = await store.putCampaign(campaign({ campaignId }));
@@ -160,7 +182,7 @@ describe('DynamoDbCampaignStore', () => {
         ids(
           await store.listSends(campaignId, {
             statuses: ['pending', 'held_out'],
-            customerIds: ['c-2', 'c-3', 'c-4', 'not-in-audience'],
+            outboxIds: ['c-2', 'c-3', 'c-4', 'not-in-audience'],
           }),
         ),
       ).toEqual(['c-2', 'c-3']);

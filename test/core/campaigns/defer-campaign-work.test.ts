@@ -7,7 +7,7 @@ import { campaign, storeWith } from './fixtures';
 
 const later = '2026-03-10T12:16:00.000Z';
 const slice = {
-  item: { kind: 'send' as const, campaignId: 'cmp-1', customerIds: ['c-1'] },
+  item: { kind: 'send' as const, campaignId: 'cmp-1', outboxIds: ['c-1'] },
   notBefore: later,
 };
 

@@ -1,57 +1,143 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCampaignWorkQueue } from '../../../adapters/memory/in-memory-campaign-work-queue';
-import { SEND_BATCH_SIZE } from '../../../core/campaigns/campaign-work-item';
 import { dispatchCampaign } from '../../../core/campaigns/dispatch-campaign';
+import { freezeAudiencePage } from '../../../core/campaigns/freeze-audience-page';
 import type { RecipientCandidate } from '../../../core/campaigns/recipient-candidate';
+import type { CustomerStore } from '../../../core/ports/customer-store';
+import type { SegmentStore } from '../../../core/ports/segment-store';
+import type { CustomerFeatures } from '../../../core/segments';
 import { campaign, candidate, manualClock, storeWith } from './fixtures';
 
 const now = '2026-03-10T12:00:00.000Z';
 const people = (count: number) =>
   Array.from({ length: count }, (_, i) => candidate(`c-${String(i).padStart(4, '0')}`));
 
+/**
+ * The reads a paged freeze makes, over one run whose members are the candidates, in the order
+ * given: member pages by position, summaries and profiles from the candidates.
+ */
+const runOf = (candidates: RecipientCandidate[]) => {
+  const byId = new Map(candidates.map((c) => [c.customerId, c]));
+  const segments = {
+    getCurrentRunId: async () => 'run-2026-03-10',
+    listMemberIdsPage: async (
+      _runId: string,
+      segmentId: string,
+      { cursor, limit }: { cursor?: string; limit: number },
+    ) => {
+      const ids = candidates
+        .filter((c) => c.segmentIds.includes(segmentId))
+        .map((c) => c.customerId);
+      const start = cursor ? ids.indexOf(cursor) + 1 : 0;
+      const items = ids.slice(start, start + limit);
+      return { items, ...(start + limit < ids.length && { cursor: items.at(-1) }) };
+    },
+    getCustomerSegments: async (runId: string, ids: string[]) =>
+      new Map(
+        ids.flatMap((customerId) => {
+          const c = byId.get(customerId);
+          if (!c) return [];
+          const memberships = c.segmentIds.map((segmentId) => ({
+            segmentId,
+            segmentName: segmentId,
+            kind: 'rule',
+            reason: [],
+            since: '2026-03-01',
+          }));
+          const features = { customerId } as CustomerFeatures;
+          return [[customerId, { customerId, runId, asOf: '2026-03-10', memberships, features }]];
+        }),
+      ),
+  } as unknown as SegmentStore;
+  const customers = {
+    getProfiles: async (ids: string[]) =>
+      new Map(ids.flatMap((id) => (byId.has(id) ? [[id, byId.get(id)!.profile]] : []))),
+  } as unknown as CustomerStore;
+  return { segments, customers };
+};
+
 const dispatch = async ({
   store,
   candidates,
+  pageSize,
 }: {
   store: Awaited<ReturnType<typeof storeWith>>;
   candidates: RecipientCandidate[];
+  pageSize?: number;
 }) => {
   const queue = new InMemoryCampaignWorkQueue();
-  const result = await dispatchCampaign({
-    campaignId: 'cmp-1',
-    loadCandidates: async () => candidates,
-    policy: { consent: 'opt-in' },
-    store,
-    queue,
-    clock: manualClock(now).clock,
-  });
-  return { result, queued: queue.drain() };
+  const run = runOf(candidates);
+  const deps = { ...run, policy: { consent: 'opt-in' as const }, store, queue, clock };
+  const result = await dispatchCampaign({ campaignId: 'cmp-1', ...deps, pageSize });
+  return { result, queued: queue.drain(), deps };
 };
 
+const clock = manualClock(now).clock;
+
 describe('dispatchCampaign', () => {
-  it('freezes the audience and queues its eligible recipients in send batches', async () => {
+  it('freezes the audience page by page, each page queuing its slices and the next page', async () => {
     const store = await storeWith(campaign());
     const candidates = [
-      ...people(SEND_BATCH_SIZE + 20),
+      ...people(120),
       candidate('no-consent', { profile: { email: 'x@example.com' } }),
     ];
 
-    const { result, queued } = await dispatch({ store, candidates });
-
+    const { result, queued, deps } = await dispatch({ store, candidates, pageSize: 50 });
     expect(result).toMatchObject({
-      outcome: 'dispatched',
-      batches: 2,
-      frozen: { audience: SEND_BATCH_SIZE + 21, pending: SEND_BATCH_SIZE + 20, ineligible: 1 },
+      outcome: 'freezing',
+      firstPage: { outcome: 'frozen', frozen: { audience: 50, pending: 50 }, last: false },
     });
-    const customerIds = queued.flatMap((w) => (w.item.kind === 'send' ? w.item.customerIds : []));
-    expect(queued.map((w) => w.item.kind === 'send' && w.item.customerIds.length)).toEqual([
-      SEND_BATCH_SIZE,
-      20,
+    const sends = queued.filter((w) => w.item.kind === 'send');
+    let pending = queued.filter((w) => w.item.kind === 'freeze');
+    const pages = [];
+    while (pending.length > 0) {
+      const [entry] = pending;
+      if (entry?.item.kind !== 'freeze') break;
+      // Every page is delivered twice: the copy finds it frozen and adds nothing.
+      pages.push(await freezeAudiencePage({ item: entry.item, ...deps, pageSize: 50 }));
+      pages.push(await freezeAudiencePage({ item: entry.item, ...deps, pageSize: 50 }));
+      const next = deps.queue.drain();
+      sends.push(...next.filter((w) => w.item.kind === 'send'));
+      pending = next.filter((w) => w.item.kind === 'freeze');
+    }
+
+    expect(pages.map((p) => p.outcome)).toEqual([
+      'frozen',
+      'already-frozen',
+      'frozen',
+      'already-frozen',
     ]);
-    expect(new Set(customerIds).size).toBe(SEND_BATCH_SIZE + 20);
-    expect(customerIds).not.toContain('no-consent');
-    // Only the last slice starts the checks that read the whole outbox.
-    expect(queued.map((w) => w.item.kind === 'send' && w.item.last)).toEqual([undefined, true]);
+    const outboxIds = sends.flatMap((w) => (w.item.kind === 'send' ? w.item.outboxIds : []));
+    expect(outboxIds).toHaveLength(120);
+    expect(new Set(outboxIds).size).toBe(120);
+    expect(outboxIds).not.toContain('no-consent');
+    // Only the last slice of the last page starts the checks that read the whole outbox.
+    expect(sends.map((w) => w.item.kind === 'send' && w.item.last).filter(Boolean)).toEqual([true]);
+    expect(sends.at(-1)?.item).toMatchObject({ last: true });
+    expect(await store.countSends('cmp-1')).toEqual({ pending: 120, ineligible: 1 });
+    expect(await store.getCampaign('cmp-1')).toMatchObject({
+      status: 'sending',
+      frozenPages: 3,
+      audienceFrozenAt: now,
+    });
+  });
+
+  it('queues the records frozen so far again when dispatched while later pages freeze', async () => {
+    const store = await storeWith(campaign());
+    await dispatch({ store, candidates: people(120), pageSize: 50 });
+
+    // A resume after a pause: its senders dropped the slices of the pages frozen so far.
+    const { result, queued } = await dispatch({ store, candidates: people(120), pageSize: 50 });
+
+    expect(result).toEqual({
+      outcome: 'freezing',
+      firstPage: { outcome: 'already-frozen' },
+      requeued: 1,
+    });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.item).toMatchObject({ kind: 'send' });
+    expect(queued[0]?.item).not.toHaveProperty('last');
+    expect(queued[0]?.item.kind === 'send' && queued[0].item.outboxIds).toHaveLength(50);
   });
 
   it('completes at once a campaign with nobody to mail', async () => {
@@ -62,7 +148,7 @@ describe('dispatchCampaign', () => {
       candidates: [candidate('no-consent', { profile: { email: 'x@example.com' } })],
     });
 
-    expect(result).toMatchObject({ outcome: 'dispatched', batches: 0 });
+    expect(result).toMatchObject({ outcome: 'freezing', firstPage: { batches: 0, last: true } });
     expect(queued).toEqual([]);
     expect((await store.getCampaign('cmp-1'))?.status).toBe('sent');
   });
@@ -79,7 +165,7 @@ describe('dispatchCampaign', () => {
     expect(queued[0]?.item).toEqual({
       kind: 'send',
       campaignId: 'cmp-1',
-      customerIds: ['c-0001', 'c-0002', 'c-0003', 'c-0004'],
+      outboxIds: ['c-0001', 'c-0002', 'c-0003', 'c-0004'],
       last: true,
     });
   });

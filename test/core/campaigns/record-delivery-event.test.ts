@@ -25,7 +25,7 @@ const sentCampaign = async (count: number) => {
   // Stop before the end so the campaign is still `sending` and can be paused.
   await sendCampaign({
     campaignId: 'cmp-1',
-    customerIds: candidates.slice(0, count - 1).map((c) => c.customerId),
+    outboxIds: candidates.slice(0, count - 1).map((c) => c.customerId),
     store,
     mailer,
     clock: time.clock,

@@ -23,24 +23,23 @@ describe('selectTriggeredRecipients', () => {
         customerId: 'c-1',
         segmentId: 'seg-at-risk',
         enteredAt: '2026-03-10T12:00:00.000Z',
-        dedupeKey: 'cmp-1#c-1#2026-03-10T12:00:00.000Z',
+        outboxId: 'c-1#2026-03-10T12:00:00.000Z',
       },
     ]);
   });
 
-  it('mails a customer again for a later entry but not for an entry already handled', () => {
+  it('gives a later entry of the same customer an outbox record of its own', () => {
     const first = {
       customerId: 'c-1',
       segmentId: 'seg-at-risk',
       enteredAt: '2026-03-01T00:00:00.000Z',
     };
     const again = { ...first, enteredAt: '2026-03-20T00:00:00.000Z' };
-    const selected = selectTriggeredRecipients({
-      campaign: live,
-      entered: [first, again],
-      alreadyTriggered: new Set(['cmp-1#c-1#2026-03-01T00:00:00.000Z']),
-    });
-    expect(selected.map((s) => s.enteredAt)).toEqual(['2026-03-20T00:00:00.000Z']);
+    const selected = selectTriggeredRecipients({ campaign: live, entered: [first, again] });
+    expect(selected.map((s) => s.outboxId)).toEqual([
+      'c-1#2026-03-01T00:00:00.000Z',
+      'c-1#2026-03-20T00:00:00.000Z',
+    ]);
   });
 
   it('returns nobody while the campaign is not live or not triggered', () => {

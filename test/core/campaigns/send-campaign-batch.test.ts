@@ -20,10 +20,10 @@ const setUp = async (mailer: FakeMailer) => {
     clock: time.clock,
   });
   const queue = new InMemoryCampaignWorkQueue();
-  const send = (customerIds: string[], last?: true) =>
+  const send = (outboxIds: string[], last?: true) =>
     sendCampaignBatch({
       campaignId: 'cmp-1',
-      customerIds,
+      outboxIds,
       last,
       store,
       mailer,
@@ -107,7 +107,7 @@ describe('sendCampaignBatch', () => {
     expect(result.requeuedFor).toBeDefined();
     expect(queue.drain()).toEqual([
       {
-        item: { kind: 'send', campaignId: 'cmp-1', customerIds: ids },
+        item: { kind: 'send', campaignId: 'cmp-1', outboxIds: ids },
         notBefore: result.requeuedFor,
       },
     ]);

@@ -36,10 +36,10 @@ const setUp = async ({
     store,
     clock: time.clock,
   });
-  const send = (customerIds?: string[]) =>
+  const send = (outboxIds?: string[]) =>
     sendCampaign({
       campaignId: campaignRecord.campaignId,
-      customerIds,
+      outboxIds,
       store,
       mailer,
       clock: time.clock,

@@ -118,7 +118,9 @@ describe('triggerCampaignSends', () => {
 
     expect(result).toEqual({ outcome: 'watching', runId: 'run-2026-03-10', queued: 1 });
     expect(queued).toEqual([
-      { item: { kind: 'send', campaignId: 'cmp-1', customerIds: ['enters'] } },
+      {
+        item: { kind: 'send', campaignId: 'cmp-1', outboxIds: ['enters#2026-03-10T00:00:00.000Z'] },
+      },
       nextWatch('run-2026-03-10'),
     ]);
     expect(await store.countSends('cmp-1')).toEqual({ pending: 1, suppressed: 1 });

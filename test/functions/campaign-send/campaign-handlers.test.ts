@@ -10,7 +10,7 @@ import { S3ObjectStore } from '../../../adapters/aws/s3-object-store';
 import { SesCampaignMailer } from '../../../adapters/aws/ses-campaign-mailer';
 import { suppressionKey } from '../../../core/campaigns/email-address';
 import { freezeCampaignAudience } from '../../../core/campaigns/freeze-campaign-audience';
-import { loadRecipientCandidates } from '../../../core/campaigns/load-recipient-candidates';
+import { loadCandidatesOf } from '../../../core/campaigns/load-recipient-candidates';
 import { sendCampaign } from '../../../core/campaigns/send-campaign';
 import { startCampaignSend } from '../../../core/campaigns/start-campaign-send';
 import { verifyUnsubscribeToken } from '../../../core/campaigns/unsubscribe-token';
@@ -209,12 +209,14 @@ describe('campaign dispatch and send handlers on the local stack', () => {
       }
     }
     const crashing = new CrashBeforeSentStore(clients.documents, tables.campaigns);
+    const segmentStore = new DynamoDbSegmentStore(clients.documents, tables.segments);
     const past = () => new Date(Date.now() - 20 * 60_000);
     await freezeCampaignAudience({
       campaignId,
-      candidates: await loadRecipientCandidates({
-        audience: audienceOf(campaignId),
-        segments: new DynamoDbSegmentStore(clients.documents, tables.segments),
+      candidates: await loadCandidatesOf({
+        runId: (await segmentStore.getCurrentRunId())!,
+        customerIds: ids,
+        segments: segmentStore,
         customers: new DynamoDbCustomerStore(clients.documents, tables.customers),
       }),
       policy: { consent: 'opt-in' },
@@ -228,7 +230,7 @@ describe('campaign dispatch and send handlers on the local stack', () => {
     await expect(
       sendCampaign({
         campaignId,
-        customerIds: [victim],
+        outboxIds: [victim],
         store: crashing,
         mailer: new SesCampaignMailer(sesClient),
         clock: past,
