@@ -2,11 +2,13 @@ import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
 import type { Clock } from '../shared/clock';
+import { ConflictError } from '../shared/errors';
 import type { CampaignAudience } from './campaign';
 import { classifyRecipient, type IneligibleReason } from './classify-recipient';
 import { suppressionKey } from './email-address';
 import type { EligibilityPolicy } from './eligibility-policy';
-import { loadRecipientCandidates } from './load-recipient-candidates';
+import { loadCandidatesOf } from './load-recipient-candidates';
+import type { RecipientCandidate } from './recipient-candidate';
 import { resolveAudience } from './resolve-audience';
 import type { SuppressionReason } from './suppression';
 
@@ -39,9 +41,10 @@ const ineligibleKey = {
  * Counts who a campaign to this audience would reach if it were sent now, without creating
  * anything, for the dashboard's live count.
  * 1. Load the audience's candidates from the current run and resolve inclusions and exclusions.
- * 2. Read the suppressions of their addresses and, under a frequency cap, their recent sends.
- * 3. Classify each as a send would (address, consent, suppression, cap; quiet hours depend on
- *    the send time and are left out) and count the outcomes by reason.
+ * 2. Classify each as a send would on address, consent and suppression (quiet hours depend on
+ *    the send time and are left out).
+ * 3. Under a frequency cap, read the recent sends of the eligible only (one query per customer,
+ *    the slow part) and count those the cap would postpone now.
  * 4. Estimate the holdout as its share of the eligible.
  */
 export const estimateCampaignAudience = async ({
@@ -62,23 +65,24 @@ export const estimateCampaignAudience = async ({
   clock: Clock;
 }): Promise<AudienceEstimate> => {
   const now = clock();
+  const runId = await segments.getCurrentRunId();
+  if (!runId) throw new ConflictError('there is no complete segmentation run yet');
+  const memberIds = new Set<string>();
+  for (const segmentId of audience.segmentIds) {
+    for (const id of await segments.listMemberIds(runId, segmentId)) memberIds.add(id);
+  }
   const recipients = resolveAudience({
     audience,
-    candidates: await loadRecipientCandidates({ audience, segments, customers }),
+    candidates: await loadCandidatesOf({
+      runId,
+      customerIds: [...memberIds],
+      segments,
+      customers,
+    }),
   });
-  const hashes = recipients.flatMap((r) =>
-    r.profile.email ? [suppressionKey(r.profile.email)] : [],
+  const suppressions = await campaigns.getSuppressions(
+    recipients.flatMap((r) => (r.profile.email ? [suppressionKey(r.profile.email)] : [])),
   );
-  const cap = policy.frequencyCap;
-  const [suppressions, recentSends] = await Promise.all([
-    campaigns.getSuppressions(hashes),
-    cap
-      ? campaigns.getRecentSendTimes(
-          recipients.map((r) => r.customerId),
-          new Date(now.getTime() - cap.windowDays * 86_400_000).toISOString(),
-        )
-      : new Map<string, string[]>(),
-  ]);
 
   const estimate: AudienceEstimate = {
     audience: recipients.length,
@@ -88,15 +92,18 @@ export const estimateCampaignAudience = async ({
     heldOut: 0,
     postponed: 0,
   };
-  for (const candidate of recipients) {
-    const classification = classifyRecipient({
+  const classify = (candidate: RecipientCandidate, recentSendTimes: string[]) =>
+    classifyRecipient({
       candidate,
       policy,
       defaultTimeZone: 'UTC',
       suppressions,
-      recentSendTimes: recentSends.get(candidate.customerId) ?? [],
+      recentSendTimes,
       now,
     });
+  const eligible: RecipientCandidate[] = [];
+  for (const candidate of recipients) {
+    const classification = classify(candidate, []);
     if (classification.outcome === 'ineligible') {
       estimate.ineligible[ineligibleKey[classification.reason]] += 1;
     } else if (classification.outcome === 'suppressed') {
@@ -104,8 +111,19 @@ export const estimateCampaignAudience = async ({
       estimate.ineligible.suppressed += 1;
       estimate.suppressedByReason[reason] = (estimate.suppressedByReason[reason] ?? 0) + 1;
     } else {
-      estimate.eligible += 1;
-      if (classification.outcome === 'postponed') estimate.postponed += 1;
+      eligible.push(candidate);
+    }
+  }
+  estimate.eligible = eligible.length;
+  const cap = policy.frequencyCap;
+  if (cap && eligible.length > 0) {
+    const recentSends = await campaigns.getRecentSendTimes(
+      eligible.map((r) => r.customerId),
+      new Date(now.getTime() - cap.windowDays * 86_400_000).toISOString(),
+    );
+    for (const candidate of eligible) {
+      const sentAt = recentSends.get(candidate.customerId);
+      if (sentAt && classify(candidate, sentAt).outcome === 'postponed') estimate.postponed += 1;
     }
   }
   estimate.heldOut = Math.round((estimate.eligible * holdoutPercent) / 100);

@@ -12,6 +12,13 @@ const ADMIN_ENV = {
   UPLOADS_BUCKET: 'uploads',
   CAMPAIGN_WORK_BUCKET: 'uploads',
   RESEGMENT_FUNCTION: 'resegment',
+  SENDER_FROM: 'Shop <news@shop.example>',
+  SES_CONFIGURATION_SET: 'shoal',
+  UNSUBSCRIBE_BASE_URL: 'https://api.shop.example',
+  UNSUBSCRIBE_MAILBOX: 'unsubscribe@shop.example',
+  POSTAL_ADDRESS: '1 Harbour Road, Bristol',
+  MESSAGE_ID_DOMAIN: 'shop.example',
+  UNSUBSCRIBE_KEYS: JSON.stringify({ current: 'k1', k1: 'a-test-key-of-enough-length' }),
 };
 
 /** The admin function as the deploy configures it, asked for the dashboard's sign-in settings. */
