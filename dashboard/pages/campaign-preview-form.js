@@ -88,7 +88,7 @@ export const previewForm = ({ api }, base, segmentName) =>
   actionForm({
     title: 'Preview for a customer',
     fields: [
-      h('label', { for: 'preview-customer' }, 'Customer ID'),
+      h('label', { for: 'preview-customer' }, 'Customer to preview (ID)'),
       h('input', {
         id: 'preview-customer',
         name: 'customerId',

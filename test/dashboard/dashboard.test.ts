@@ -619,7 +619,7 @@ describe('dashboard campaign tools', () => {
     // The field suggests the first members of the audience's segment.
     await expect.poll(() => page.locator('#campaign-customers option').count()).toBeGreaterThan(0);
 
-    await page.getByLabel('Customer ID').fill(member.customerId);
+    await page.getByLabel('Customer to preview (ID)').fill(member.customerId);
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = page.locator('.preview');
     await preview.waitFor();
@@ -685,7 +685,16 @@ describe('dashboard campaign tools', () => {
   it('lists the sent campaign on its segment’s page with the sent count of its results', async () => {
     const { page, api, integer } = session;
     const { segments } = await api.get<{ segments: Segment[] }>('/v1/segments');
-    const other = segments.find((s) => s.kind === 'rfm' && s.segmentId !== audience.segmentId)!;
+    // The demo shop sends a campaign of its own: find a segment no campaign has named.
+    const named = await Promise.all(
+      segments.map(async ({ segmentId }) => {
+        const { campaigns } = await api.get<{ campaigns: unknown[] }>(
+          `/v1/segments/${encodeURIComponent(segmentId)}/campaigns`,
+        );
+        return campaigns.length > 0;
+      }),
+    );
+    const other = segments.find((_, index) => !named[index])!;
     await session.open(`#/segments/${encodeURIComponent(other.segmentId)}`);
     await expect
       .poll(() => page.locator('section', { hasText: 'Campaigns to this segment' }).innerText())
