@@ -31,7 +31,7 @@ const campaignRow = (campaign, format) => {
     count(results?.conversions),
     results ? format.money(results.revenue) : '—',
     results?.uplift
-      ? `${format.decimal(results.uplift.conversionRatePoints)} points, ${format.money(results.uplift.incrementalRevenue)}`
+      ? `${format.decimal(results.uplift.conversionRatePoints)} points, ${format.money(results.uplift.incrementalRevenue)} incremental revenue`
       : '—',
   ];
 };

@@ -191,10 +191,10 @@ export const segmentPage = {
             formatValue: format.integer,
           })
         : null,
+      segmentCampaignsSection(context, segment.segmentId),
       // Not run yet, it has no members to list or export: the API answers 404 for both.
       segment.inCurrentRun === false ? null : exportButtons(context, segment.segmentId),
       segment.inCurrentRun === false ? null : membersSection(context, segment.segmentId),
-      segmentCampaignsSection(context, segment.segmentId),
     );
   },
 };
