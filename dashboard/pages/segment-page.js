@@ -191,8 +191,9 @@ export const segmentPage = {
             formatValue: format.integer,
           })
         : null,
-      segmentCampaignsSection(context, segment.segmentId),
-      // Not run yet, it has no members to list or export: the API answers 404 for both.
+      // Not run yet, it has no members to list or export (the API answers 404 for both), and no
+      // campaign can have reached it.
+      segment.inCurrentRun === false ? null : segmentCampaignsSection(context, segment.segmentId),
       segment.inCurrentRun === false ? null : exportButtons(context, segment.segmentId),
       segment.inCurrentRun === false ? null : membersSection(context, segment.segmentId),
     );
