@@ -1,10 +1,12 @@
 // @ts-check
+import { actionForm } from '../shared/action-form.js';
 import { chartFigure } from '../shared/charts.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { definitions, h, table } from '../shared/dom.js';
 import { emptyState, pageHeading, problemList, statusBadge } from '../shared/page-states.js';
-import { emailFrame } from '../shared/email-frame.js';
 import { loadSegmentNames } from '../shared/segment-names.js';
+import { previewForm, suggestedCustomers } from './campaign-preview-form.js';
+import { testSendForm } from './campaign-test-send-form.js';
 
 /**
  * @typedef {import('../shared/api-types.js').Campaign} Campaign
@@ -53,39 +55,12 @@ const watchStatus = ({ api, refresh, signal }, base, status) => {
 };
 
 /**
- * A small form whose submit calls the API and reports in its own live region.
- * @param {{ title: string, fields: Node[], submitLabel: string, onSubmit: (data: FormData) => Promise<Node | string> }} options
- */
-const actionForm = ({ title, fields, submitLabel, onSubmit }) => {
-  const outcome = h('div', { 'aria-live': 'polite' });
-  return h(
-    'form',
-    {
-      class: 'action',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        outcome.replaceChildren('Working…');
-        try {
-          outcome.replaceChildren(
-            await onSubmit(new FormData(/** @type {HTMLFormElement} */ (event.currentTarget))),
-          );
-        } catch (error) {
-          outcome.replaceChildren(problemList(error));
-        }
-      },
-    },
-    h('h3', {}, title),
-    ...fields,
-    h('button', { type: 'submit' }, submitLabel),
-    outcome,
-  );
-};
-
-/**
  * @param {PageContext} context
  * @param {Campaign} campaign
+ * @param {import('../shared/segment-names.js').NameOf} nameOf
  */
-const actions = ({ api, format, refresh }, campaign) => {
+const actions = (context, campaign, nameOf) => {
+  const { api, refresh } = context;
   const base = `v1/campaigns/${encodeURIComponent(campaign.campaignId)}`;
   const editable = EDITABLE.has(campaign.status);
   const outcome = h('div', { 'aria-live': 'polite' });
@@ -110,51 +85,9 @@ const actions = ({ api, format, refresh }, campaign) => {
     'section',
     { 'aria-labelledby': 'actions-title', class: 'actions' },
     h('h2', { id: 'actions-title' }, 'Preview and send'),
-    actionForm({
-      title: 'Preview for a customer',
-      fields: [
-        h('label', { for: 'preview-customer' }, 'Customer ID'),
-        h('input', { id: 'preview-customer', name: 'customerId', required: true }),
-      ],
-      submitLabel: 'Preview',
-      onSubmit: async (data) => {
-        /** @type {{ subject: string, preheader?: string, html: string, text: string }} */
-        const preview = await api.post(`${base}/preview`, {
-          customerId: String(data.get('customerId')),
-        });
-        return h(
-          'div',
-          { class: 'preview' },
-          h('p', {}, h('strong', {}, 'Subject: '), preview.subject),
-          emailFrame(preview.html, 'Rendered e-mail'),
-        );
-      },
-    }),
-    editable
-      ? actionForm({
-          title: 'Test send',
-          fields: [
-            h('label', { for: 'test-addresses' }, 'Addresses (up to 5, comma-separated)'),
-            h('input', {
-              id: 'test-addresses',
-              name: 'addresses',
-              type: 'text',
-              required: true,
-              autocomplete: 'email',
-            }),
-          ],
-          submitLabel: 'Send test',
-          onSubmit: async (data) => {
-            const addresses = String(data.get('addresses'))
-              .split(',')
-              .map((address) => address.trim())
-              .filter(Boolean);
-            /** @type {{ messageIds: string[] }} */
-            const sent = await api.post(`${base}/test-send`, { addresses });
-            return `Sent ${format.integer(sent.messageIds.length)} test message(s).`;
-          },
-        })
-      : null,
+    suggestedCustomers(context, campaign),
+    previewForm(context, base, nameOf(campaign.audience.segmentIds[0] ?? '')),
+    editable ? testSendForm(context, base) : null,
     editable
       ? actionForm({
           title: 'Schedule',
@@ -300,7 +233,7 @@ export const campaignPage = {
             'Sending… this page updates when it is done.',
           )
         : null,
-      actions(context, campaign),
+      actions(context, campaign, nameOf),
       results
         ? resultsSection(results, format)
         : emptyState('No results yet: the campaign has not been sent.'),

@@ -1,7 +1,7 @@
 // @ts-check
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { definitions, download, h, table } from '../shared/dom.js';
-import { pageHeading, problemList } from '../shared/page-states.js';
+import { pageHeading, problemList, statusBadge } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
 
 /**
@@ -168,12 +168,18 @@ const customerSections = (customer, format) => {
       (customer.sends ?? []).length === 0
         ? h('p', {}, 'No campaign messages.')
         : table({
-            headers: ['Campaign', 'Status', 'When'],
+            caption: 'Campaign messages, newest first',
+            headers: ['Campaign', 'Status', 'Sent', 'Reason'],
             rowHeaders: true,
             rows: (customer.sends ?? []).map((send) => [
-              h('a', { href: hrefTo(['campaigns', send.campaignId]) }, send.campaignId),
-              send.reason ? `${send.status} (${send.reason})` : send.status,
-              format.dateTime(send.sentAt ?? send.updatedAt),
+              h(
+                'a',
+                { href: hrefTo(['campaigns', send.campaignId]) },
+                send.campaignName ?? send.campaignId,
+              ),
+              statusBadge(send.status),
+              format.dateTime(send.sentAt),
+              send.reason ?? '—',
             ]),
           }),
     ),

@@ -5,6 +5,7 @@ import { debounce, definitions, download, h, table } from '../shared/dom.js';
 import { emptyState, errorState, pageHeading } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
 import { loadSegmentNames } from '../shared/segment-names.js';
+import { segmentCampaignsSection } from './segment-campaigns-section.js';
 import { describeRule } from '../shared/segment-rule-words.js';
 
 const PAGE_SIZE = 25;
@@ -190,7 +191,9 @@ export const segmentPage = {
             formatValue: format.integer,
           })
         : null,
-      // Not run yet, it has no members to list or export: the API answers 404 for both.
+      // Not run yet, it has no members to list or export (the API answers 404 for both), and no
+      // campaign can have reached it.
+      segment.inCurrentRun === false ? null : segmentCampaignsSection(context, segment.segmentId),
       segment.inCurrentRun === false ? null : exportButtons(context, segment.segmentId),
       segment.inCurrentRun === false ? null : membersSection(context, segment.segmentId),
     );

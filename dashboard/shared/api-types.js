@@ -16,13 +16,17 @@
  * @typedef {{ campaignId: string, name: string, kind: string, status: string, audience: Audience, content: CampaignContent, holdoutPercent: number, pausedReason?: string, scheduledAt?: string, startedAt?: string, completedAt?: string, createdAt: string }} Campaign
  * @typedef {{ recipients: number, converted: number, orders: number, revenue: number, conversionRate: number, revenuePerRecipient: number }} ConversionStats
  * @typedef {{ audience: number, eligible: number, heldOut: number, sent: number, failed: number, delivered: number, bounced: number, complained: number, opened: number, clicked: number, unsubscribed: number, attributionWindowDays: number, treatment: ConversionStats, holdout: ConversionStats, uplift: { conversionRatePoints: number, relativeConversion?: number, revenuePerRecipient: number, incrementalConversions: number, incrementalRevenue: number } }} CampaignResults
+ * @typedef {{ audience: number, sent: number, delivered: number, bounced: number, complained: number, opened: number, clicked: number, unsubscribed: number, conversions: number, orders: number, revenue: number, uplift?: CampaignResults['uplift'] }} SegmentCampaignResults
+ * @typedef {{ campaignId: string, name: string, kind: string, status: string, role: 'included' | 'excluded', createdAt: string, scheduledAt?: string, startedAt?: string, completedAt?: string, results?: SegmentCampaignResults }} SegmentCampaign
+ * @typedef {{ segmentId: string, attributionWindowDays: number, campaigns: SegmentCampaign[], totals: { campaignsSent: number, messagesSent: number, conversions: number, revenue: number } }} SegmentCampaigns
  * @typedef {{ customerId: string, email?: string, reason: string[] }} SampleMember
  * @typedef {{ customerId: string, email?: string, rfmSegment?: string, lifecycleStage: string, monetary: number }} CustomerListItem
  * @typedef {{ segmentId: string, segmentName: string, kind: string, reason: string[], since: string }} Membership
  * @typedef {{ customerId: string, runId: string, asOf: string, rfm?: { r: number, f: number, m: number, segmentName: string }, lifecycleStage: string, cluster?: { name: string }, memberships: Membership[], features: Record<string, unknown> }} CustomerSegments
  * @typedef {{ orderId: string, orderedAt: string, total: number, netRevenue: number, status: string, channel?: string }} Order
  * @typedef {{ type: string, at: string, properties: Record<string, unknown> }} CustomerEvent
- * @typedef {{ campaignId: string, status: string, reason?: string, sentAt?: string, updatedAt: string }} Send
+ * @typedef {{ subject: string, preheader?: string, html: string, text: string, headers: Record<string, string>, raw: string }} CampaignPreview
+ * @typedef {{ campaignId: string, campaignName?: string, status: string, sentAt?: string, reason?: string }} Send
  * @typedef {{ profile: Record<string, unknown> & { customerId: string }, segments?: CustomerSegments, orders: Order[], events: CustomerEvent[], sends?: Send[] }} CustomerDetail
  * @typedef {{ customerId: string, customers?: { profiles: number, orders: number, events: number, aliases: number }, segments?: { runs: number, memberships: number }, campaigns?: { sends: number, messages: number, deliveryEvents: number }, importReports?: { files: number, rows: number }, suppressedAddresses?: number }} ErasureSummary
  * @typedef {{ messageId: string, from?: string, to: string[] | string, subject: string, receivedAt?: string, date?: string, headers: Record<string, string> | [string, string][], html?: string, text?: string }} OutboxMessage
