@@ -48,7 +48,9 @@ const DEFERRED_HOP = Duration.minutes(15);
  *
  * Work flows through S3 objects under `campaign-work/` that S3 announces to SQS, one queue per
  * prefix (see ObjectStoreCampaignWorkQueue): the API queues a dispatch item (startCampaignSend);
- * the dispatcher freezes the audience and queues slices of 100 customers; senders, at most
+ * the dispatcher freezes the audience a page of members at a time (each page queues its slices of
+ * 100 customers and the next page, so a million recipients never need one long invocation, and
+ * sending starts with the first page); senders, at most
  * `senderConcurrency` at once, mail each slice exactly once and queue what is left of it (daily
  * quota, throttling, postponed recipients) not before it is due. Items not due yet go to the
  * deferred queue, whose delivery delay makes each hop wait; the dispatcher queues them again
@@ -66,7 +68,8 @@ const DEFERRED_HOP = Duration.minutes(15);
  * with that run get an outbox record and are queued (triggerCampaignSends). Polling the run
  * pointer keeps the resegment function and the campaigns apart: a run needs no list of live
  * campaigns, a campaign needs no hook in segmentation, and a run that completes while the
- * campaign is paused is handled when it resumes. A customer gets a triggered campaign once.
+ * campaign is paused is handled when it resumes. A customer gets a triggered campaign once per
+ * entry: leaving the segment and entering it again later mails them again.
  */
 export class Campaigns extends Construct {
   readonly dispatcher: ShoalFunction;
