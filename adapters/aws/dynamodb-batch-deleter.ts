@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyFailedError } from '../../core/shared/errors';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../core/shared/map-with-concurrency';
 import { type TableKey, uniqueKeyBatches } from './table-key';
 import {
   backoffDelay,
@@ -54,5 +54,5 @@ export const batchDeleteAll = async ({
     }
   };
 
-  await mapWithConcurrency(batches, REQUESTS_IN_FLIGHT, deleteBatch);
+  await mapWithConcurrency(batches, deleteBatch, REQUESTS_IN_FLIGHT);
 };

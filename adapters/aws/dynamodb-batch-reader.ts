@@ -1,6 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DependencyFailedError } from '../../core/shared/errors';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../core/shared/map-with-concurrency';
 import { type TableKey, uniqueKeyBatches } from './table-key';
 import {
   backoffDelay,
@@ -52,6 +52,6 @@ export const batchGetAll = async ({
     return items;
   };
 
-  const results = await mapWithConcurrency(chunks, REQUESTS_IN_FLIGHT, readChunk);
+  const results = await mapWithConcurrency(chunks, readChunk, REQUESTS_IN_FLIGHT);
   return results.flat();
 };

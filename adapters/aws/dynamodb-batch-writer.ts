@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailedWrite, WriteOutcome } from '../../core/ports/customer-store';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../core/shared/map-with-concurrency';
 import {
   backoffDelay,
   defaultRetryPolicy,
@@ -68,7 +68,7 @@ export const batchPutAll = async ({
     }
   };
 
-  await mapWithConcurrency(batches, REQUESTS_IN_FLIGHT, writeBatch);
+  await mapWithConcurrency(batches, writeBatch, REQUESTS_IN_FLIGHT);
   // Several items can stand for one row (a profile and its aliases): report the row once.
   return { failed: [...new Map(failed.map((f) => [f.key, f])).values()] };
 };

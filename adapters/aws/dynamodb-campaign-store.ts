@@ -56,7 +56,7 @@ import {
 import { batchDeleteAll } from './dynamodb-batch-deleter';
 import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll } from './dynamodb-batch-writer';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../core/shared/map-with-concurrency';
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 
 export interface DynamoDbCampaignStoreOptions {
@@ -372,20 +372,23 @@ export class DynamoDbCampaignStore implements CampaignStore {
    */
   async getRecentSendTimes(customerIds: string[], since: string): Promise<Map<string, string[]>> {
     const unique = [...new Set(customerIds)];
-    const perCustomer = await mapWithConcurrency(unique, HISTORY_QUERIES_IN_FLIGHT, (customerId) =>
-      this.queryAll({
-        IndexName: BY_CUSTOMER_INDEX,
-        KeyConditionExpression: 'gsi1pk = :customer AND gsi1sk BETWEEN :since AND :latest',
-        FilterExpression: '#status = :sent',
-        ProjectionExpression: 'gsi1sk',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':customer': customerHistoryPartition(customerId),
-          ':since': since,
-          ':latest': LATEST_INSTANT,
-          ':sent': 'sent',
-        },
-      }),
+    const perCustomer = await mapWithConcurrency(
+      unique,
+      (customerId) =>
+        this.queryAll({
+          IndexName: BY_CUSTOMER_INDEX,
+          KeyConditionExpression: 'gsi1pk = :customer AND gsi1sk BETWEEN :since AND :latest',
+          FilterExpression: '#status = :sent',
+          ProjectionExpression: 'gsi1sk',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':customer': customerHistoryPartition(customerId),
+            ':since': since,
+            ':latest': LATEST_INSTANT,
+            ':sent': 'sent',
+          },
+        }),
+      HISTORY_QUERIES_IN_FLIGHT,
     );
     const times = new Map<string, string[]>();
     unique.forEach((customerId, i) => {
@@ -450,12 +453,12 @@ export class DynamoDbCampaignStore implements CampaignStore {
   private async messageItems(messageIds: string[]): Promise<Item[]> {
     const perMessage = await mapWithConcurrency(
       [...new Set(messageIds)],
-      HISTORY_QUERIES_IN_FLIGHT,
       (messageId) =>
         this.queryAll({
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': messageKey(messageId).pk },
         }),
+      HISTORY_QUERIES_IN_FLIGHT,
     );
     return perMessage.flat();
   }

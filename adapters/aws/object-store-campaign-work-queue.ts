@@ -3,7 +3,7 @@ import { QueuedCampaignWork } from '../../core/campaigns/campaign-work-item';
 import type { CampaignWorkQueue } from '../../core/ports/campaign-work-queue';
 import type { ObjectStore } from '../../core/ports/object-store';
 import type { Clock } from '../../core/shared/clock';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../core/shared/map-with-concurrency';
 
 /** Writes in flight while queuing a dispatch's slices: a million recipients are 10,000 objects. */
 const WRITES_IN_FLIGHT = 16;
@@ -33,17 +33,21 @@ export class ObjectStoreCampaignWorkQueue implements CampaignWorkQueue {
 
   async enqueue(work: QueuedCampaignWork[]): Promise<void> {
     const now = this.clock();
-    await mapWithConcurrency(work, WRITES_IN_FLIGHT, async (entry) => {
-      const due = !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
-      const prefix = !due
-        ? CAMPAIGN_WORK_PREFIX.deferred
-        : entry.item.kind === 'send'
-          ? CAMPAIGN_WORK_PREFIX.send
-          : CAMPAIGN_WORK_PREFIX.dispatch;
-      // The instant first keeps a listing in time order, for whoever inspects the bucket.
-      const key = `${prefix}${entry.item.campaignId}/${now.toISOString()}-${randomUUID()}.json`;
-      await this.objects.write(key, JSON.stringify(entry), 'application/json');
-    });
+    await mapWithConcurrency(
+      work,
+      async (entry) => {
+        const due = !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
+        const prefix = !due
+          ? CAMPAIGN_WORK_PREFIX.deferred
+          : entry.item.kind === 'send'
+            ? CAMPAIGN_WORK_PREFIX.send
+            : CAMPAIGN_WORK_PREFIX.dispatch;
+        // The instant first keeps a listing in time order, for whoever inspects the bucket.
+        const key = `${prefix}${entry.item.campaignId}/${now.toISOString()}-${randomUUID()}.json`;
+        await this.objects.write(key, JSON.stringify(entry), 'application/json');
+      },
+      WRITES_IN_FLIGHT,
+    );
   }
 
   /** The item stored under `key`, or undefined when it is gone (expired, or never written). */

@@ -1,7 +1,7 @@
 import type { CampaignResults } from '../campaigns/campaign-results';
 import { computeCampaignResults } from '../campaigns/campaign-results';
 import type { Order } from '../customers/order';
-import { mapWithConcurrency } from '../ingest/map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerStore } from '../ports/customer-store';
 import { NotFoundError } from '../shared/errors';

@@ -1,6 +1,6 @@
 import type { Campaign } from '../campaigns/campaign';
 import type { CampaignResults } from '../campaigns/campaign-results';
-import { mapWithConcurrency } from '../ingest/map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerRecord, CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';

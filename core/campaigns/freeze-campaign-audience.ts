@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../ingest/map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { CampaignStore } from '../ports/campaign-store';

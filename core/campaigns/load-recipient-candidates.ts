@@ -1,7 +1,7 @@
 import type { CustomerProfile } from '../customers/customer-profile';
 import type { CustomerSegments } from '../segmentation-runs/segmentation-run';
 import type { CustomerStore } from '../ports/customer-store';
-import { mapWithConcurrency } from '../ingest/map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { SegmentStore } from '../ports/segment-store';
 import type { RecipientCandidate, TemplateValue } from './recipient-candidate';
 

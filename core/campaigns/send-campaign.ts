@@ -10,7 +10,7 @@ import { classifyRecipient, type PostponeReason } from './classify-recipient';
 import { completeCampaignIfDone, OPEN_SEND_STATUSES } from './complete-campaign';
 import { composeCampaignMessage } from './compose-campaign-message';
 import type { EligibilityPolicy } from './eligibility-policy';
-import { mapWithConcurrency } from '../ingest/map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import { renderForRecipient } from './render-for-recipient';
 import { seededRandom } from '../shared/seeded-random';
 import { backoffDelayMs } from './backoff-delay';

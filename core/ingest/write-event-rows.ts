@@ -1,7 +1,7 @@
 import type { CustomerEvent } from '../customers/customer-event';
 import type { CustomerStore } from '../ports/customer-store';
 import { eventKey } from './event-key';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { ImportTally } from './import-tally';
 import type { EventRow } from './parsed-row';
 import { refKey, resolveCustomerRefs } from './resolve-customer-refs';

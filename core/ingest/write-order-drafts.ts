@@ -4,7 +4,7 @@ import { linesTotal, toOrder, type OrderDraft } from './assemble-orders';
 import type { ImportTally } from './import-tally';
 import type { OrderRules } from './import-mapping';
 import { isDeepEqual } from './is-deep-equal';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import { refKey, resolveCustomerRefs } from './resolve-customer-refs';
 
 /** Orders already written by this import, and whether their total came from the export. */

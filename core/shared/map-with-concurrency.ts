@@ -1,4 +1,4 @@
-/** Look-ups per batch run a few at a time so a batch of 500 customers does not flood the store. */
+/** Enough in flight to hide round trips without flooding the store; callers with a reason pass their own. */
 const DEFAULT_CONCURRENCY = 16;
 
 /** Maps items through an async function with at most `concurrency` calls in flight, keeping order. */
