@@ -26,23 +26,30 @@ const valueText = (value: unknown): string => {
 const fieldText = (field: string): string =>
   (field.split('.').at(-1) ?? field).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-const grouped = (node: SegmentRuleNode): string => {
-  const text = describeSegmentRule(node);
+/** Names a referenced segment; the id itself when nothing better is known. */
+export type SegmentNameOf = (segmentId: string) => string;
+
+const grouped = (node: SegmentRuleNode, nameOf: SegmentNameOf): string => {
+  const text = describeSegmentRule(node, nameOf);
   return node.type === 'and' || node.type === 'or' ? `(${text})` : text;
 };
 
 /**
- * A rule in the words a marketer reads on the segment page: `country is one of “SE”, “NO” and
- * (recency days is more than 180 or not in segment rfm:champions)`.
+ * A rule in the words a marketer reads on the segment page and under the rule builder:
+ * `country is one of “SE”, “NO” and (recency days is more than 180 or not in segment Champions)`.
  */
-export const describeSegmentRule = (node: SegmentRuleNode): string => {
+export const describeSegmentRule = (
+  node: SegmentRuleNode,
+  nameOf: SegmentNameOf = (segmentId) => segmentId,
+): string => {
+  const group = (child: SegmentRuleNode) => grouped(child, nameOf);
   switch (node.type) {
     case 'and':
-      return node.children.map(grouped).join(' and ');
+      return node.children.map(group).join(' and ');
     case 'or':
-      return node.children.map(grouped).join(' or ');
+      return node.children.map(group).join(' or ');
     case 'not':
-      return `not ${grouped(node.child)}`;
+      return `not ${group(node.child)}`;
     case 'compare':
       return [
         fieldText(node.field),
@@ -72,7 +79,7 @@ export const describeSegmentRule = (node: SegmentRuleNode): string => {
       return `did ${node.eventType.replaceAll('_', ' ')} ${times}${window}${where}`;
     }
     case 'segment':
-      return `in segment ${node.segmentId}`;
+      return `in segment ${nameOf(node.segmentId)}`;
     default:
       return assertNever(node);
   }

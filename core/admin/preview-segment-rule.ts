@@ -2,6 +2,8 @@ import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
 import { segmentCustomers, SegmentRuleNode } from '../segments';
 import { findCurrentRun } from './current-run';
+import { describeSegmentRule } from './describe-segment-rule';
+import { segmentNamesOf } from './segment-catalog';
 
 export interface SegmentPreview {
   asOf: string;
@@ -10,6 +12,8 @@ export interface SegmentPreview {
   /** Of all customers. */
   customers: number;
   sample: { customerId: string; email?: string; reason: string[] }[];
+  /** The rule in the words the segment page will show once it is saved. */
+  definitionText: string;
 }
 
 const PREVIEW_ID = 'preview-candidate';
@@ -67,5 +71,11 @@ export const previewSegmentRule = async ({
       }
     },
   });
-  return { asOf, count, customers: total, sample };
+  return {
+    asOf,
+    count,
+    customers: total,
+    sample,
+    definitionText: describeSegmentRule(candidate.rule, segmentNamesOf({ run, definitions })),
+  };
 };

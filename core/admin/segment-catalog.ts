@@ -1,8 +1,9 @@
 import type { SegmentStore } from '../ports/segment-store';
 import type { SegmentDefinition, SegmentKind } from '../segments';
 import { NotFoundError } from '../shared/errors';
+import type { SegmentationRun } from '../segmentation-runs/segmentation-run';
 import { findCurrentRun } from './current-run';
-import { describeSegmentRule } from './describe-segment-rule';
+import { describeSegmentRule, type SegmentNameOf } from './describe-segment-rule';
 
 export interface SegmentSummary {
   segmentId: string;
@@ -27,11 +28,26 @@ export interface SegmentCatalog {
   segments: SegmentSummary[];
 }
 
+/** Names of the run's segments and of the rule definitions (which win: they may be renamed since). */
+export const segmentNamesOf = ({
+  run,
+  definitions,
+}: {
+  run: Pick<SegmentationRun, 'segments'> | undefined;
+  definitions: readonly Pick<SegmentDefinition, 'id' | 'name'>[];
+}): SegmentNameOf => {
+  const names = new Map<string, string>([
+    ...(run?.segments ?? []).map((s): [string, string] => [s.segmentId, s.segmentName]),
+    ...definitions.map((d): [string, string] => [d.id, d.name]),
+  ]);
+  return (segmentId) => names.get(segmentId) ?? segmentId;
+};
+
 /**
  * Every segment a marketer can target: the current run's segments with their sizes, plus rule
  * segments defined since, which the next run will fill.
  * 1. Read the current run and the stored rule definitions.
- * 2. Merge them by id, describing each rule in words.
+ * 2. Merge them by id, describing each rule in words (referenced segments by name).
  */
 export const listSegmentCatalog = async ({
   segments,
@@ -43,6 +59,7 @@ export const listSegmentCatalog = async ({
     segments.listDefinitions(),
   ]);
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
+  const nameOf = segmentNamesOf({ run, definitions });
   const described = (definition: SegmentDefinition | undefined) =>
     definition === undefined
       ? {}
@@ -50,7 +67,7 @@ export const listSegmentCatalog = async ({
           ...(definition.description !== undefined && { description: definition.description }),
           ...(definition.category !== undefined && { category: definition.category }),
           rule: definition.rule,
-          definitionText: describeSegmentRule(definition.rule),
+          definitionText: describeSegmentRule(definition.rule, nameOf),
         };
   const fromRun: SegmentSummary[] = (run?.segments ?? []).map((segment) => ({
     segmentId: segment.segmentId,

@@ -4,8 +4,6 @@ import { debounce, h, table } from '../shared/dom.js';
 import { clearFieldIssues, showFieldIssues } from '../shared/field-issues.js';
 import { pageHeading, problemList } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
-import { segmentNamer } from '../shared/segment-names.js';
-import { describeRule } from '../shared/segment-rule-words.js';
 import { groupEditor } from './segment-rule-group.js';
 
 /** Long enough to skip the keystrokes of a number being typed, short enough to feel live. */
@@ -14,7 +12,6 @@ const PREVIEW_DELAY_MS = 400;
 /**
  * @typedef {import('../shared/api-types.js').SampleMember} SampleMember
  * @typedef {import('../shared/api-types.js').SegmentSummary} SegmentSummary
- * @typedef {import('../shared/segment-rule-words.js').RuleNode} RuleNode
  */
 
 /** @type {import('../shared/page-context.js').Page} */
@@ -23,7 +20,6 @@ export const segmentBuilderPage = {
   render: async ({ api, format, show, signal }) => {
     /** @type {{ segments: SegmentSummary[] }} */
     const { segments } = await api.get('v1/segments', signal);
-    const nameOf = segmentNamer(segments);
     let previewSequence = 0;
     const count = h('output', { id: 'preview-count', 'aria-live': 'polite' }, '—');
     const countNote = h(
@@ -43,12 +39,7 @@ export const segmentBuilderPage = {
       controls = new Map();
       controls.set('name', name);
       controls.set('description', description);
-      const rule = root.read('rule', controls);
-      words.textContent =
-        rule === undefined
-          ? ''
-          : `Reads as: ${describeRule(/** @type {RuleNode} */ (rule), nameOf)}`;
-      return rule;
+      return root.read('rule', controls);
     };
 
     /**
@@ -83,6 +74,7 @@ export const segmentBuilderPage = {
       const rule = currentRule();
       const sequence = ++previewSequence;
       if (rule === undefined) {
+        words.textContent = '';
         count.textContent = '—';
         countNote.textContent = 'Complete every condition to see how many customers match.';
         sample.replaceChildren();
@@ -90,11 +82,13 @@ export const segmentBuilderPage = {
       }
       countNote.textContent = 'Counting…';
       try {
-        /** @type {{ count: number, sample: SampleMember[] }} */
+        /** @type {{ count: number, sample: SampleMember[], definitionText: string }} */
         const preview = await api.post('v1/segments/preview', { rule });
         // A slower answer to an older rule must not overwrite the newer one.
         if (sequence !== previewSequence) return;
         clearProblems();
+        // Worded by the API, as the segment page will word the saved rule.
+        words.textContent = `Reads as: ${preview.definitionText}`;
         count.textContent = format.integer(preview.count);
         countNote.textContent = 'customers match, in the current run.';
         sample.replaceChildren(

@@ -4,9 +4,7 @@ import { chartFigure } from '../shared/charts.js';
 import { debounce, definitions, download, h, table } from '../shared/dom.js';
 import { emptyState, errorState, pageHeading } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
-import { loadSegmentNames } from '../shared/segment-names.js';
 import { segmentCampaignsSection } from './segment-campaigns-section.js';
-import { describeRule } from '../shared/segment-rule-words.js';
 
 const PAGE_SIZE = 25;
 
@@ -14,7 +12,6 @@ const PAGE_SIZE = 25;
  * @typedef {import('../shared/api-types.js').SegmentDetail} SegmentDetail
  * @typedef {import('../shared/page-context.js').PageContext} PageContext
  * @typedef {{ customerId: string, email?: string, since: string, reason: string[] }} Member
- * @typedef {import('../shared/segment-rule-words.js').RuleNode} RuleNode
  */
 
 /**
@@ -153,11 +150,7 @@ export const segmentPage = {
       return;
     }
     document.title = `${segment.name} · Shoal`;
-    // Worded here rather than taken from definitionText so referenced segments read as names,
-    // the way the rule builder worded the rule.
-    const definitionText = segment.rule
-      ? describeRule(/** @type {RuleNode} */ (segment.rule), await loadSegmentNames(api, signal))
-      : segment.definitionText;
+    const { definitionText } = segment;
     show(
       pageHeading(segment.name),
       segment.description ? h('p', { class: 'lede' }, segment.description) : null,

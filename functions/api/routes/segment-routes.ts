@@ -158,6 +158,7 @@ export const segmentRoutes = [
               reason: z.array(z.string()),
             }),
           ),
+          definitionText: z.string(),
         }),
       },
       400: invalid,

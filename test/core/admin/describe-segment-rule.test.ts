@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSegmentRule } from '../../../core/admin/describe-segment-rule';
 import type { SegmentRuleNode } from '../../../core/segments';
-import { describeRule } from '../../../dashboard/shared/segment-rule-words.js';
 
 /** Every node type, nested, with the optional parts both present and absent. */
 const everyNode: SegmentRuleNode = {
@@ -38,15 +37,25 @@ const everyNode: SegmentRuleNode = {
   ],
 };
 
-describe('describeRule (the dashboard’s words for a rule)', () => {
-  it('words every node as the API’s definitionText does', () => {
-    expect(describeRule(everyNode, (id: string) => id)).toBe(describeSegmentRule(everyNode));
+describe('describeSegmentRule', () => {
+  it('words every node type, grouping nested any/all in brackets', () => {
+    expect(describeSegmentRule(everyNode)).toBe(
+      'country is one of “SE” and “NO” and recency days is between 30 and 90 and email is known and ' +
+        '(last order date within the last 30 days or signup at before 2026-01-01 or ' +
+        'first order date after 2025-06-30) and not (did added to cart at least 2 times in the ' +
+        'last 30 days or did purchased at most 0 times or did page viewed 1–5 times or did ' +
+        'product viewed at least 1 time where product category is “kitchen”) and not in segment ' +
+        'rfm:lost',
+    );
   });
 
-  it('names a referenced segment by its name', () => {
-    const rule = { type: 'segment', segmentId: 'rfm:champions' };
-    expect(describeRule(rule, (id: string) => (id === 'rfm:champions' ? 'Champions' : id))).toBe(
-      'in segment Champions',
+  it('names a referenced segment by its name when given the names', () => {
+    const rule: SegmentRuleNode = {
+      type: 'not',
+      child: { type: 'segment', segmentId: 'rfm:champions' },
+    };
+    expect(describeSegmentRule(rule, (id) => (id === 'rfm:champions' ? 'Champions' : id))).toBe(
+      'not in segment Champions',
     );
   });
 });
