@@ -19,7 +19,8 @@ export interface CampaignPreview {
 
 /**
  * Shows a marketer what one customer would receive.
- * 1. Render the templates with the customer's profile, features and a real unsubscribe link.
+ * 1. Render the templates with the customer's profile and features; the unsubscribe link is
+ *    real but inert, so pressing it in a preview unsubscribes nobody.
  * 2. Compose the message the send would produce, footer and headers included.
  */
 export const previewCampaign = async ({
@@ -40,6 +41,7 @@ export const previewCampaign = async ({
     campaign,
     compiled: compileCampaignContent(campaign.content),
     recipient,
+    inert: true,
     sender,
     keys,
     now,

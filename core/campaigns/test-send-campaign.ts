@@ -5,19 +5,11 @@ import type { Campaign } from './campaign';
 import { compileCampaignContent } from './campaign-template';
 import { composeCampaignMessage } from './compose-campaign-message';
 import type { RecipientCandidate } from './recipient-candidate';
-import { renderForRecipient } from './render-for-recipient';
+import { INERT_TOKEN_CUSTOMER_PREFIX, renderForRecipient } from './render-for-recipient';
 import type { SenderConfig } from './sender-config';
 import { sendIdFor } from './send-id';
 import { sampleTemplateContext, standardVariables } from './template-variables';
 import type { UnsubscribeKeys } from './unsubscribe-token';
-
-/**
- * The prefix of the customer id a test message's unsubscribe token carries. No outbox record,
- * profile or message map entry has such an id, so the link in a test message works (it opens the
- * real confirmation page) but cannot unsubscribe anyone, least of all the customer whose data it
- * shows: a colleague clicking it in their inbox must not opt a real customer out.
- */
-export const TEST_SEND_CUSTOMER_PREFIX = 'test-send:';
 
 export const TEST_SUBJECT_PREFIX = '[Test] ';
 
@@ -38,8 +30,8 @@ export const sampleRecipient = (campaign: Campaign): RecipientCandidate => ({
 
 /**
  * Mails a campaign as one customer would receive it to a few colleagues' addresses.
- * 1. Render once for the customer, with an unsubscribe token for a test id (see
- *    TEST_SEND_CUSTOMER_PREFIX), and prefix the subject with "[Test] ".
+ * 1. Render once for the customer with an inert unsubscribe token (see
+ *    INERT_TOKEN_CUSTOMER_PREFIX), and prefix the subject with "[Test] ".
  * 2. Compose one message per address with its own send id, so neither the real send's
  *    Message-ID nor its reconciliation can be confused with a test, and inboxes that drop
  *    repeated Message-IDs still show a second test.
@@ -66,11 +58,11 @@ export const testSendCampaign = async ({
   clock: Clock;
 }): Promise<{ sent: { to: string; messageId: string }[] }> => {
   const now = clock();
-  const testId = `${TEST_SEND_CUSTOMER_PREFIX}${recipient.customerId}`;
   const { rendered, links } = renderForRecipient({
     campaign,
     compiled: compileCampaignContent(campaign.content),
-    recipient: { ...recipient, customerId: testId },
+    recipient,
+    inert: true,
     sender,
     keys,
     now,
@@ -86,7 +78,7 @@ export const testSendCampaign = async ({
       campaignId: campaign.campaignId,
       sendId: sendIdFor({
         campaignId: campaign.campaignId,
-        customerId: `${testId}\u0000${now.toISOString()}\u0000${index}`,
+        customerId: `${INERT_TOKEN_CUSTOMER_PREFIX}${recipient.customerId}\u0000${now.toISOString()}\u0000${index}`,
       }),
       date: now,
     });

@@ -582,6 +582,10 @@ describe('the HTTP API on the local stack', () => {
     });
     expect(preview.json.headers['list-unsubscribe']).toContain(`${base}/v1/unsubscribe?token=`);
     expect((await simpleParser(preview.json.raw)).subject).toBe('For Name3');
+    // The link in a preview is inert: pressing it unsubscribes nobody.
+    expect(
+      (await postOneClick(oneClickUrlOf(preview.json.headers['list-unsubscribe']))).status,
+    ).toBe(404);
 
     const stranger = await call('POST', path, { headers: admin(), body: { customerId: 'nobody' } });
     expect(stranger.status).toBe(404);
