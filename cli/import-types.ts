@@ -1,4 +1,4 @@
-import type { ReportedRow } from '../core/admin/read-import-report';
+import type { ReportedRow } from '../core/ingest/read-import-report';
 import type { ImportRecord } from '../core/ingest/import-record';
 
 /** `GET /v1/imports`: newest first. */

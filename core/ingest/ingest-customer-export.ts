@@ -1,4 +1,5 @@
 import type { CustomerStore } from '../ports/customer-store';
+import { assertNever } from '../shared/assert-never';
 import type { Clock } from '../shared/clock';
 import { OrderAssembler, type OrderDraft } from './assemble-orders';
 import type { ImportKind } from './import-kind';
@@ -88,10 +89,8 @@ const sinkFor = (kind: ImportKind, context: SinkContext, parsed: ParsedExport): 
       return orderSink(context, parsed);
     case 'events':
       return batchingSink<EventRow>((rows) => writeEventRows({ rows, ...context }));
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
+    default:
+      return assertNever(kind);
   }
 };
 

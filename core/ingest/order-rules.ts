@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../customers/order';
+import { assertNever } from '../shared/assert-never';
 import type { OrderRules } from './import-mapping';
 
 /** Status words of Shopify, WooCommerce, Stripe-like and ERP exports, mapped to Shoal's four. */
@@ -78,9 +79,7 @@ export const netRevenue = ({
     case 'refunded':
       if (total < 0) return total;
       return refundedAmount === undefined ? 0 : Math.max(0, total - Math.abs(refundedAmount));
-    default: {
-      const unreachable: never = status;
-      return unreachable;
-    }
+    default:
+      return assertNever(status);
   }
 };

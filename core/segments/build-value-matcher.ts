@@ -1,4 +1,4 @@
-import { assertNever } from './assert-never';
+import { assertNever } from '../shared/assert-never';
 import { formatNumber } from './format-number';
 import type { CompareOperator, RuleScalar } from './segment-rule';
 

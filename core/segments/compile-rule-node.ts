@@ -1,5 +1,5 @@
 import { parseInstant } from './parse-instant';
-import { assertNever } from './assert-never';
+import { assertNever } from '../shared/assert-never';
 import { buildValueMatcher, formatValue } from './build-value-matcher';
 import type { EventWindowCounts } from './customer-features';
 import { dayOfIsoDate, formatDay } from './local-calendar';

@@ -7,10 +7,10 @@ import { createAwsClients } from '../../adapters/aws/aws-clients';
 import { DynamoDbCustomerStore } from '../../adapters/aws/dynamodb-customer-store';
 import { DynamoDbImportStore } from '../../adapters/aws/dynamodb-import-store';
 import { S3ObjectStore } from '../../adapters/aws/s3-object-store';
-import { processUpload } from '../../core/imports/process-upload';
+import { processUpload } from '../../core/ingest/process-upload';
 import { logger } from '../shared/logger';
 import { BaseEnv, clientConfigFromEnv, parseEnv } from '../shared/parse-env';
-import { uploadsFromNotification } from './s3-upload-notification';
+import { uploadsFromNotification } from '../shared/s3-upload-notification';
 
 const env = parseEnv(
   BaseEnv.extend({

@@ -2,7 +2,7 @@ import { SqsSchema } from '@aws-lambda-powertools/parser/schemas';
 import type { SQSBatchItemFailure, SQSBatchResponse } from 'aws-lambda';
 import type { ObjectStoreCampaignWorkQueue } from '../../adapters/aws/object-store-campaign-work-queue';
 import type { QueuedCampaignWork } from '../../core/campaigns/campaign-work-item';
-import { uploadsFromNotification } from '../ingest-upload/s3-upload-notification';
+import { uploadsFromNotification } from './s3-upload-notification';
 import { logger } from './logger';
 
 /**

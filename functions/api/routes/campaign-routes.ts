@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { readCampaignResults } from '../../../core/admin/read-campaign-results';
+import { readCampaignResults } from '../../../core/campaigns/read-campaign-results';
 import { Campaign, CampaignAudience } from '../../../core/campaigns/campaign';
 import { changeCampaignStatus } from '../../../core/campaigns/change-campaign-status';
 import { CampaignInput, createCampaign } from '../../../core/campaigns/create-campaign';

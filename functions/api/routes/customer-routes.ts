@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { getCustomerDetail } from '../../../core/admin/get-customer-detail';
-import { listRfmCellCustomers } from '../../../core/admin/read-rfm-grid';
+import { getCustomerDetail } from '../../../core/customers/get-customer-detail';
+import { listRfmCellCustomers } from '../../../core/insights/read-rfm-grid';
 import { resolveCustomerId } from '../../../core/customers/resolve-customer-id';
 import { eraseCustomer } from '../../../core/privacy/erase-customer';
 import { exportCustomerData } from '../../../core/privacy/export-customer-data';

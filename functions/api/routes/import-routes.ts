@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readImportReport } from '../../../core/admin/read-import-report';
+import { readImportReport } from '../../../core/ingest/read-import-report';
 import { ImportKind } from '../../../core/ingest/import-kind';
 import { mappingKeyFor } from '../../../core/ingest/import-keys';
 import { ImportRecord } from '../../../core/ingest/import-record';

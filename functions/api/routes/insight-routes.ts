@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { buildOverview } from '../../../core/admin/build-overview';
-import { describeClusters } from '../../../core/admin/describe-clusters';
-import { readRfmGrid } from '../../../core/admin/read-rfm-grid';
+import { buildOverview } from '../../../core/insights/build-overview';
+import { describeClusters } from '../../../core/insights/describe-clusters';
+import { readRfmGrid } from '../../../core/insights/read-rfm-grid';
 import type { AdminDeps } from '../admin-deps';
 import { ErrorEnvelope } from '../api-schemas';
 import { defineRoute } from '../http-route';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { exportSegmentCsv } from '../../../core/admin/export-segment-csv';
-import { listSegmentMembers } from '../../../core/admin/list-segment-members';
+import { exportSegmentCsv } from '../../../core/segments/export-segment-csv';
+import { listSegmentMembers } from '../../../core/segments/list-segment-members';
 import {
   deleteSegmentDefinition,
   saveSegmentDefinition,
   SegmentDefinitionInput,
-} from '../../../core/admin/manage-segment-definitions';
-import { previewSegmentRule } from '../../../core/admin/preview-segment-rule';
-import { readSegmentCampaigns } from '../../../core/admin/read-segment-campaigns';
-import { getSegmentDetail, listSegmentCatalog } from '../../../core/admin/segment-catalog';
+} from '../../../core/segments/manage-segment-definitions';
+import { previewSegmentRule } from '../../../core/segments/preview-segment-rule';
+import { readSegmentCampaigns } from '../../../core/campaigns/read-segment-campaigns';
+import { getSegmentDetail, listSegmentCatalog } from '../../../core/segments/segment-catalog';
 import { CampaignStatus } from '../../../core/campaigns/campaign';
 import { SegmentDefinition, SegmentRuleNode } from '../../../core/segments';
 import { localDateOf } from '../../../core/shared/local-date';

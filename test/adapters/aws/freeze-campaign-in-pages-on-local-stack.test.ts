@@ -5,7 +5,7 @@ import { DynamoDbCustomerStore } from '../../../adapters/aws/dynamodb-customer-s
 import { DynamoDbSegmentStore } from '../../../adapters/aws/dynamodb-segment-store';
 import { SesCampaignMailer } from '../../../adapters/aws/ses-campaign-mailer';
 import { InMemoryCampaignWorkQueue } from '../../../adapters/memory/in-memory-campaign-work-queue';
-import { readCampaignResults } from '../../../core/admin/read-campaign-results';
+import { readCampaignResults } from '../../../core/campaigns/read-campaign-results';
 import { checkCampaignCompletion } from '../../../core/campaigns/check-campaign-completion';
 import { dispatchCampaign } from '../../../core/campaigns/dispatch-campaign';
 import { suppressionKey } from '../../../core/campaigns/email-address';

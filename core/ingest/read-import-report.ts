@@ -1,6 +1,6 @@
-import { CsvRecordSplitter, type CsvRecord } from '../ingest/csv-record-splitter';
-import type { ImportRecord } from '../ingest/import-record';
-import { importReportKeys } from '../ingest/import-report-files';
+import { CsvRecordSplitter, type CsvRecord } from './csv-record-splitter';
+import type { ImportRecord } from './import-record';
+import { importReportKeys } from './import-report-files';
 import type { ImportStore } from '../ports/import-store';
 import type { ObjectStore } from '../ports/object-store';
 import { NotFoundError } from '../shared/errors';

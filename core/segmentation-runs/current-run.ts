@@ -1,5 +1,5 @@
 import type { SegmentStore } from '../ports/segment-store';
-import type { SegmentationRun } from '../segmentation-runs/segmentation-run';
+import type { SegmentationRun } from './segmentation-run';
 import { NotFoundError } from '../shared/errors';
 
 /** The last complete run, which every admin read shows; undefined before the first one. */

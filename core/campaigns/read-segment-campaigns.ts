@@ -1,12 +1,12 @@
-import type { Campaign } from '../campaigns/campaign';
-import type { CampaignResults } from '../campaigns/campaign-results';
+import type { Campaign } from './campaign';
+import type { CampaignResults } from './campaign-results';
 import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerRecord, CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
 import { NotFoundError } from '../shared/errors';
 import { readCampaignResults } from './read-campaign-results';
-import { listSegmentCatalog } from './segment-catalog';
+import { listSegmentCatalog } from '../segments/segment-catalog';
 
 /**
  * Campaigns whose results are read at once. Each reads its recipients' orders 16 at a time

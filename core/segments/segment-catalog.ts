@@ -1,8 +1,8 @@
 import type { SegmentStore } from '../ports/segment-store';
-import type { SegmentDefinition, SegmentKind } from '../segments';
+import type { SegmentDefinition, SegmentKind } from './index';
 import { NotFoundError } from '../shared/errors';
 import type { SegmentationRun } from '../segmentation-runs/segmentation-run';
-import { findCurrentRun } from './current-run';
+import { findCurrentRun } from '../segmentation-runs/current-run';
 import { describeSegmentRule, type SegmentNameOf } from './describe-segment-rule';
 
 export interface SegmentSummary {

@@ -1,5 +1,5 @@
-import type { CampaignResults } from '../campaigns/campaign-results';
-import { computeCampaignResults } from '../campaigns/campaign-results';
+import type { CampaignResults } from './campaign-results';
+import { computeCampaignResults } from './campaign-results';
 import type { Order } from '../customers/order';
 import { mapWithConcurrency } from '../shared/map-with-concurrency';
 import type { CampaignStore } from '../ports/campaign-store';

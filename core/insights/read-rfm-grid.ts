@@ -1,8 +1,8 @@
 import { buildRfmGrid, type RfmGridCell } from '../analysis/rfm-grid';
 import type { SegmentStore } from '../ports/segment-store';
 import type { CustomerSegments, SegmentationRun } from '../segmentation-runs/segmentation-run';
-import { requireCurrentRun } from './current-run';
-import { readRunSummaries } from './read-run-summaries';
+import { requireCurrentRun } from '../segmentation-runs/current-run';
+import { readRunSummaries } from '../segmentation-runs/read-run-summaries';
 
 /** Every buyer's stored summary in a run: buyers are exactly the members of the RFM segments. */
 const readBuyerSummaries = async function* (

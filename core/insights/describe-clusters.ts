@@ -1,7 +1,7 @@
 import type { SegmentStore } from '../ports/segment-store';
 import { CLUSTER_DIMENSIONS, type ClusterDimension } from '../segments/cluster-vector';
-import { requireCurrentRun } from './current-run';
-import { readRunSummaries } from './read-run-summaries';
+import { requireCurrentRun } from '../segmentation-runs/current-run';
+import { readRunSummaries } from '../segmentation-runs/read-run-summaries';
 
 export interface ClusterProfile {
   segmentId: string;

@@ -1,5 +1,5 @@
 import type { SegmentStore } from '../ports/segment-store';
-import type { CustomerSegments } from '../segmentation-runs/segmentation-run';
+import type { CustomerSegments } from './segmentation-run';
 
 // BatchGetItem's own limit: one call per batch of ids.
 const BATCH = 100;

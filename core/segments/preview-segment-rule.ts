@@ -1,7 +1,7 @@
 import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';
-import { segmentCustomers, SegmentRuleNode } from '../segments';
-import { findCurrentRun } from './current-run';
+import { segmentCustomers, SegmentRuleNode } from './index';
+import { findCurrentRun } from '../segmentation-runs/current-run';
 import { describeSegmentRule } from './describe-segment-rule';
 import { segmentNamesOf } from './segment-catalog';
 

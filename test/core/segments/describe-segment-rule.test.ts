@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSegmentRule } from '../../../core/admin/describe-segment-rule';
+import { describeSegmentRule } from '../../../core/segments/describe-segment-rule';
 import type { SegmentRuleNode } from '../../../core/segments';
 
 /** Every node type, nested, with the optional parts both present and absent. */

@@ -1,7 +1,7 @@
 import type { SegmentStore } from '../ports/segment-store';
 import { NotFoundError } from '../shared/errors';
-import { requireCurrentRun } from './current-run';
-import { decodeOffsetCursor, encodeOffsetCursor } from './offset-cursor';
+import { requireCurrentRun } from '../segmentation-runs/current-run';
+import { decodeOffsetCursor, encodeOffsetCursor } from '../shared/offset-cursor';
 
 // BatchGetItem's own limit: one call per batch of ids.
 const BATCH = 100;

@@ -1,8 +1,8 @@
 import type { CampaignSend, SendStatus } from '../campaigns/campaign-send';
-import type { CustomerEvent } from '../customers/customer-event';
-import type { CustomerProfile } from '../customers/customer-profile';
-import type { Order } from '../customers/order';
-import { resolveCustomerId } from '../customers/resolve-customer-id';
+import type { CustomerEvent } from './customer-event';
+import type { CustomerProfile } from './customer-profile';
+import type { Order } from './order';
+import { resolveCustomerId } from './resolve-customer-id';
 import type { CampaignStore } from '../ports/campaign-store';
 import type { CustomerStore } from '../ports/customer-store';
 import type { SegmentStore } from '../ports/segment-store';

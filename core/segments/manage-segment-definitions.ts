@@ -5,7 +5,7 @@ import {
   compileSegmentRules,
   defaultRfmSegmentTable,
   SegmentDefinition,
-} from '../segments';
+} from './index';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 
 /** What a marketer sends: the id is derived from the name unless given. */

@@ -1,7 +1,7 @@
-import { isMappingKey, mappingKeyFor } from '../ingest/import-keys';
-import { buildImportReportFiles, importReportKeys } from '../ingest/import-report-files';
-import { emptyImportCounts, type ImportRecord, startImportRecord } from '../ingest/import-record';
-import { ingestCustomerExport, type IngestResult } from '../ingest/ingest-customer-export';
+import { isMappingKey, mappingKeyFor } from './import-keys';
+import { buildImportReportFiles, importReportKeys } from './import-report-files';
+import { emptyImportCounts, type ImportRecord, startImportRecord } from './import-record';
+import { ingestCustomerExport, type IngestResult } from './ingest-customer-export';
 import type { CustomerStore } from '../ports/customer-store';
 import type { ImportStore, UploadRef } from '../ports/import-store';
 import type { ObjectStore } from '../ports/object-store';

@@ -3,7 +3,7 @@ import type { ImportStore } from '../ports/import-store';
 import type { SegmentStore } from '../ports/segment-store';
 import type { SegmentationRun } from '../segmentation-runs/segmentation-run';
 import type { SegmentKind } from '../segments';
-import { findCurrentRun } from './current-run';
+import { findCurrentRun } from '../segmentation-runs/current-run';
 
 export interface Overview {
   customers: number;

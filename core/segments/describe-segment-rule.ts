@@ -1,5 +1,5 @@
-import { assertNever } from '../segments/assert-never';
-import type { SegmentRuleNode } from '../segments';
+import { assertNever } from '../shared/assert-never';
+import type { SegmentRuleNode } from './index';
 
 const OPERATOR_WORDS = {
   eq: 'is',

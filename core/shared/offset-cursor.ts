@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from './errors';
 
 /** Cursors over lists that are read whole (segment members): an opaque offset. */
 export const encodeOffsetCursor = (offset: number): string =>

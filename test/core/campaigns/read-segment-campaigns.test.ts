@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InMemoryCampaignStore } from '../../../adapters/memory/in-memory-campaign-store';
 import { InMemoryCustomerStore } from '../../../adapters/memory/in-memory-customer-store';
-import { readSegmentCampaigns } from '../../../core/admin/read-segment-campaigns';
+import { readSegmentCampaigns } from '../../../core/campaigns/read-segment-campaigns';
 import type { Campaign } from '../../../core/campaigns/campaign';
 import type { CampaignSend } from '../../../core/campaigns/campaign-send';
 import type { SegmentStore } from '../../../core/ports/segment-store';
 import type { SegmentDefinition } from '../../../core/segments';
 import { NotFoundError } from '../../../core/shared/errors';
-import { campaign, candidate } from '../campaigns/fixtures';
+import { campaign, candidate } from './fixtures';
 
 const AT = '2026-03-10T12:00:00.000Z';
 
