@@ -31,6 +31,7 @@ export const PLACEHOLDER_ENV: Readonly<Record<string, string>> = {
   UNSUBSCRIBE_MAILBOX: 'unsubscribe@shop.example',
   POSTAL_ADDRESS: '1 Harbour Road, Bristol',
   MESSAGE_ID_DOMAIN: 'shop.example',
+  SENDER_CONCURRENCY: '2',
 };
 
 // Runs in the fresh process: only the import is timed, not Node's own start-up.

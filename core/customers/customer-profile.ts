@@ -12,6 +12,22 @@ export const MarketingConsent = z.object({
 export type MarketingConsent = z.infer<typeof MarketingConsent>;
 
 /**
+ * Purchase totals an export states about a customer instead of (or besides) listing orders:
+ * Shopify's `Total Spent` / `Total Orders`, a CRM's `Last Order Date`. Segmentation uses them
+ * for a customer without orders on record (the reason says "from the export's totals"); ingest
+ * fills them, and a customer with a positive order count here is a buyer, never a prospect.
+ */
+export const ExportTotals = z.object({
+  orderCount: z.number().int().nonnegative().optional(),
+  /** In the shop's currency, as the export states it. */
+  totalSpent: z.number().optional(),
+  /** ISO-8601 instants. */
+  firstOrderAt: z.string().optional(),
+  lastOrderAt: z.string().optional(),
+});
+export type ExportTotals = z.infer<typeof ExportTotals>;
+
+/**
  * The fields Shoal understands about a person. Every field is optional because exports differ;
  * identification needs `externalId` or `email`.
  */
@@ -48,6 +64,7 @@ export const ProfileFields = z.object({
   consent: MarketingConsent.optional(),
   /** ISO-8601 instant the customer signed up or was created in the source system. */
   signupAt: z.string().optional(),
+  exportTotals: ExportTotals.optional(),
 });
 export type ProfileFields = z.infer<typeof ProfileFields>;
 export type ProfileFieldName = keyof ProfileFields;
