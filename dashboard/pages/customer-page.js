@@ -31,18 +31,36 @@ const erasureFigures = (summary, format) => {
   ]);
 };
 
-/** The profile fields worth a line, in reading order; the rest are in the JSON export. */
-const PROFILE_FIELDS = /** @type {const} */ ([
-  ['emailDisplay', 'E-mail'],
-  ['firstName', 'First name'],
-  ['lastName', 'Last name'],
-  ['country', 'Country'],
-  ['city', 'City'],
-  ['language', 'Language'],
-  ['timeZone', 'Time zone'],
-  ['birthYear', 'Birth year'],
-  ['income', 'Income'],
-]);
+/**
+ * The profile fields worth a line, in reading order, and how each reads: money in the shop's
+ * currency, counts in its locale, years as written (1993, not 1.993). The rest are in the JSON export.
+ * @type {[field: string, label: string, kind: 'text' | 'money' | 'integer' | 'year'][]}
+ */
+const PROFILE_FIELDS = [
+  ['emailDisplay', 'E-mail', 'text'],
+  ['firstName', 'First name', 'text'],
+  ['lastName', 'Last name', 'text'],
+  ['country', 'Country', 'text'],
+  ['city', 'City', 'text'],
+  ['language', 'Language', 'text'],
+  ['timeZone', 'Time zone', 'text'],
+  ['birthYear', 'Birth year', 'year'],
+  ['income', 'Income', 'money'],
+  ['children', 'Children', 'integer'],
+  ['householdSize', 'Household size', 'integer'],
+];
+
+/**
+ * @param {unknown} value
+ * @param {'text' | 'money' | 'integer' | 'year'} kind
+ * @param {Format} format
+ * @returns {string | undefined}
+ */
+const profileValue = (value, kind, format) => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || kind === 'text' || kind === 'year') return String(value);
+  return kind === 'money' ? format.money(value) : format.integer(value);
+};
 
 /** @param {Record<string, unknown>} features @param {Format} format */
 const featureList = (features, format) =>
@@ -84,10 +102,10 @@ const customerSections = (customer, format) => {
       h('h2', { id: 'profile-title' }, 'Profile'),
       definitions([
         ...PROFILE_FIELDS.map(
-          ([field, label]) =>
+          ([field, label, kind]) =>
             /** @type {[string, string | undefined]} */ ([
               label,
-              profile[field] === undefined ? undefined : String(profile[field]),
+              profileValue(profile[field], kind, format),
             ]),
         ),
         ['Marketing consent', consent?.state],

@@ -9,8 +9,9 @@
  * @typedef {{ read: number, inserted: number, updated: number, unchanged: number, rejected: number, failed: number, warnings: number, profilesCreated: number }} ImportCounts
  * @typedef {{ id: string, key: string, kind?: string, status: string, counts: ImportCounts, detection?: { format: string, delimiter?: string, encoding: string, dateFormat: string, preset?: string, columns: Record<string, string> }, issuesTruncated: boolean, startedAt: string, finishedAt?: string, durationMs?: number, error?: string }} Import
  * @typedef {{ customers: number, customersWithOrders: number, revenue: number, lastImport?: Import, lastRun?: Run, segments: SegmentSummary[], trend: { asOf: string, segments: Record<string, number> }[] }} Overview
- * @typedef {{ r: number, f: number, customers: number, segmentName: string, meanM?: number, avgMonetary?: number }} GridCell
- * @typedef {{ segmentId: string, name: string, customers: number, description: string, features: { feature: string, mean: number, z: number }[] }} Cluster
+ * @typedef {import('../../core/analysis/rfm-grid').RfmGridCell} GridCell
+ * @typedef {import('../../core/insights/describe-clusters').ClusterProfile} Cluster
+ * @typedef {Cluster['features'][number]} ClusterFeature
  * @typedef {{ segmentIds: string[], excludedSegmentIds?: string[] }} Audience
  * @typedef {{ subject: string, preheader?: string, html: string, text?: string }} CampaignContent
  * @typedef {{ campaignId: string, name: string, kind: string, status: string, audience: Audience, content: CampaignContent, holdoutPercent: number, pausedReason?: string, scheduledAt?: string, startedAt?: string, completedAt?: string, createdAt: string }} Campaign
