@@ -62,30 +62,27 @@ const profileValue = (value, kind, format) => {
   return kind === 'money' ? format.money(value) : format.integer(value);
 };
 
-/** @param {Record<string, unknown>} features @param {Format} format */
+/**
+ * @param {import('../../core/segments/customer-features').CustomerFeatures} features
+ * @param {Format} format
+ */
 const featureList = (features, format) =>
   definitions([
-    [
-      'Orders',
-      typeof features.frequency === 'number' ? format.integer(features.frequency) : undefined,
-    ],
-    [
-      'Total spend',
-      typeof features.monetary === 'number' ? format.money(features.monetary) : undefined,
-    ],
+    ['Orders', format.integer(features.frequency)],
+    ['Total spend', format.money(features.monetary)],
     [
       'Average order value',
-      typeof features.averageOrderValue === 'number'
-        ? format.money(features.averageOrderValue)
-        : undefined,
+      features.averageOrderValue === undefined
+        ? undefined
+        : format.money(features.averageOrderValue),
     ],
     [
       'Days since last order',
-      typeof features.recencyDays === 'number' ? format.integer(features.recencyDays) : undefined,
+      features.recencyDays === undefined ? undefined : format.integer(features.recencyDays),
     ],
-    ['Top category', /** @type {string | undefined} */ (features.topCategory)],
-    ['Preferred channel', /** @type {string | undefined} */ (features.preferredChannel)],
-    ['Consent', /** @type {string | undefined} */ (features.consentState)],
+    ['Top category', features.topCategory],
+    ['Preferred channel', features.preferredChannel],
+    ['Consent', features.consentState],
   ]);
 
 /**
@@ -105,7 +102,7 @@ const customerSections = (customer, format) => {
           ([field, label, kind]) =>
             /** @type {[string, string | undefined]} */ ([
               label,
-              profileValue(profile[field], kind, format),
+              profileValue(/** @type {Record<string, unknown>} */ (profile)[field], kind, format),
             ]),
         ),
         ['Marketing consent', consent?.state],
