@@ -76,7 +76,7 @@ const actions = (context, campaign, nameOf) => {
   const send = async () => {
     const confirmed = await confirmAction({
       title: 'Send this campaign now?',
-      message: `“${campaign.content.subject}” goes to every eligible customer of the audience, except the ${campaign.holdoutPercent}% held out. This cannot be undone.`,
+      message: `“${campaign.content.subject}” goes to every eligible customer of the audience, except the ${context.format.percent(campaign.holdoutPercent / 100)} held out. This cannot be undone.`,
       confirmLabel: 'Send now',
     });
     if (confirmed) await act('send');
