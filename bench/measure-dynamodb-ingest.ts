@@ -43,6 +43,7 @@ const timed = async <T>(usage: StoreUsage, call: keyof StoreUsage['seconds'], wo
 const observedStore = (store: CustomerStore, usage: StoreUsage): CustomerStore => ({
   findIdentities: (keys) => timed(usage, 'findIdentities', store.findIdentities(keys)),
   getProfiles: (ids) => timed(usage, 'getProfiles', store.getProfiles(ids)),
+  scanProfiles: (page) => store.scanProfiles(page),
   saveProfiles: (profiles) => {
     usage.profile ??= profiles[0];
     for (const profile of profiles) {

@@ -15,6 +15,7 @@ import { campaignPage } from './pages/campaign-page.js';
 import { campaignsPage } from './pages/campaigns-page.js';
 import { clustersPage } from './pages/clusters-page.js';
 import { customerPage } from './pages/customer-page.js';
+import { customersPage } from './pages/customers-page.js';
 import { importPage } from './pages/import-page.js';
 import { importsPage } from './pages/imports-page.js';
 import { movementPage } from './pages/movement-page.js';
@@ -23,12 +24,14 @@ import { overviewPage } from './pages/overview-page.js';
 import { rfmPage } from './pages/rfm-page.js';
 import { segmentBuilderPage } from './pages/segment-builder-page.js';
 import { segmentPage } from './pages/segment-page.js';
+import { segmentsPage } from './pages/segments-page.js';
 
 /** @type {import('./shared/router.js').Route<import('./shared/page-context.js').Page>[]} */
 const routes = [
   { pattern: '/overview', page: overviewPage },
   { pattern: '/rfm', page: rfmPage },
   { pattern: '/movement', page: movementPage },
+  { pattern: '/segments', page: segmentsPage },
   { pattern: '/segments/new', page: segmentBuilderPage },
   { pattern: '/segments/:id', page: segmentPage },
   { pattern: '/clusters', page: clustersPage },
@@ -38,6 +41,7 @@ const routes = [
   { pattern: '/imports', page: importsPage },
   { pattern: '/imports/:id', page: importPage },
   { pattern: '/outbox', page: outboxPage },
+  { pattern: '/customers', page: customersPage },
   { pattern: '/customers/:id', page: customerPage },
 ];
 
@@ -142,9 +146,7 @@ const markCurrentLink = () => {
   const section = location.hash.split(/[/?]/)[1];
   for (const link of document.querySelectorAll('.site-header nav a')) {
     const linkSection = link.getAttribute('href')?.split('/')[1];
-    const isCurrent =
-      linkSection === section &&
-      (section !== 'segments' || location.hash.startsWith('#/segments/new'));
+    const isCurrent = linkSection === section;
     if (isCurrent) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
@@ -168,8 +170,8 @@ document.querySelector('.skip-link')?.addEventListener('click', (event) => {
 document.querySelector('.find-customer')?.addEventListener('submit', (event) => {
   event.preventDefault();
   const form = /** @type {HTMLFormElement} */ (event.currentTarget);
-  const id = String(new FormData(form).get('customerId') ?? '').trim();
-  if (id) location.hash = hrefTo(['customers', id]);
+  const text = String(new FormData(form).get('q') ?? '').trim();
+  if (text) location.hash = hrefTo(['customers'], { q: text });
 });
 /** @returns {Promise<{ auth: 'key' } | import('./shared/cognito-sign-in.js').CognitoConfig>} */
 const readDashboardConfig = async () => {

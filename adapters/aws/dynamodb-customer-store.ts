@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
+  ScanCommand,
   paginateQuery,
   paginateScan,
   type DynamoDBDocumentClient,
@@ -14,6 +15,7 @@ import type {
   CustomerRecord,
   CustomerStore,
   IdentityMatches,
+  ProfileCard,
   WriteOutcome,
 } from '../../core/ports/customer-store';
 import {
@@ -28,10 +30,29 @@ import { batchDeleteAll } from './dynamodb-batch-deleter';
 import { batchGetAll } from './dynamodb-batch-reader';
 import { batchPutAll, type KeyedPut } from './dynamodb-batch-writer';
 import type { RetryPolicy } from './retry-policy';
+import { ValidationError } from '../../core/shared/errors';
 
 type StoredItem = { pk: string; sk: string; data?: unknown; customerId?: string };
 
 const customerIdOf = (pk: string): string => pk.slice(2);
+
+const encodeScanCursor = (key: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify([key.pk, key.sk])).toString('base64url');
+
+/** A cursor is only ever a key this store handed out; anything else is a 400, not a 500. */
+const decodeScanCursor = (cursor: string): { pk: string; sk: string } => {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  const [pk, sk] = Array.isArray(key) ? (key as unknown[]) : [];
+  if (typeof pk !== 'string' || typeof sk !== 'string') {
+    throw new ValidationError('cursor is not valid', ['cursor']);
+  }
+  return { pk, sk };
+};
 
 const emptyRecord = (): Omit<CustomerRecord, 'profile'> & { profile?: CustomerProfile } => ({
   orders: [],
@@ -152,6 +173,38 @@ export class DynamoDbCustomerStore implements CustomerStore {
     for (const record of byCustomer.values()) {
       if (record.profile) yield record as CustomerRecord;
     }
+  }
+
+  /**
+   * One Scan page: DynamoDB reads `limit` items of any kind (orders and events too) and returns
+   * the profiles among them, only the fields a search shows. The cursor is the page's
+   * LastEvaluatedKey, which is a (pk, sk) pair of strings.
+   */
+  async scanProfiles({
+    limit,
+    cursor,
+  }: {
+    limit: number;
+    cursor?: string;
+  }): Promise<{ profiles: ProfileCard[]; scanned: number; cursor?: string }> {
+    const result = await this.documents.send(
+      new ScanCommand({
+        TableName: this.tableName,
+        Limit: limit,
+        FilterExpression: 'sk = :profile',
+        ProjectionExpression:
+          '#data.customerId, #data.externalId, #data.email, #data.emailDisplay, #data.firstName, #data.lastName',
+        ExpressionAttributeNames: { '#data': 'data' },
+        ExpressionAttributeValues: { ':profile': PROFILE_SORT_KEY },
+        ...(cursor !== undefined && { ExclusiveStartKey: decodeScanCursor(cursor) }),
+      }),
+    );
+    const next = result.LastEvaluatedKey;
+    return {
+      profiles: (result.Items ?? []).map((item) => item.data as ProfileCard),
+      scanned: result.ScannedCount ?? 0,
+      ...(next !== undefined && { cursor: encodeScanCursor(next) }),
+    };
   }
 
   async getCustomer(customerId: string): Promise<CustomerRecord | undefined> {

@@ -7,6 +7,7 @@ import type {
   CustomerRecord,
   CustomerStore,
   IdentityMatches,
+  ProfileCard,
   WriteOutcome,
 } from '../../core/ports/customer-store';
 
@@ -56,6 +57,26 @@ export class InMemoryCustomerStore implements CustomerStore {
     return {
       byExternalId: pick(this.byExternalId, keys.externalIds),
       byEmail: pick(this.byEmail, keys.emails),
+    };
+  }
+
+  /** Profiles in id order; the cursor is the last id returned. Only profiles count as scanned. */
+  async scanProfiles({
+    limit,
+    cursor,
+  }: {
+    limit: number;
+    cursor?: string;
+  }): Promise<{ profiles: ProfileCard[]; scanned: number; cursor?: string }> {
+    const ids = [...this.profiles.keys()]
+      .sort()
+      .filter((id) => cursor === undefined || id > cursor);
+    const page = ids.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      profiles: page.map((id) => copy(this.profiles.get(id) as CustomerProfile)),
+      scanned: page.length,
+      ...(page.length < ids.length && last !== undefined && { cursor: last }),
     };
   }
 

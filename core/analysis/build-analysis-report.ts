@@ -40,13 +40,18 @@ export const buildAnalysisReport = ({
       const cells = [1, 2, 3, 4, 5].map((f) => {
         const cell = grid.find((c) => c.r === r && c.f === f);
         return cell
-          ? `<td style="--m:${cell.meanM / 5}" title="${escapeHtml(cell.segmentName)}, mean M ${cell.meanM}">` +
+          ? `<td style="--m:${cell.meanM / 5}" title="${escapeHtml(cell.segmentName)}, mean M ${cell.meanM}, average spend ${cell.averageSpend}">` +
               `<strong>${cell.customers}</strong><br><small>${escapeHtml(cell.segmentName)}</small></td>`
           : '<td class="empty">–</td>';
       });
       return `<tr><th scope="row">R=${r}</th>${cells.join('')}</tr>`;
     })
     .join('\n');
+  // A chart of shares of nothing draws an empty frame; say why instead.
+  const revenueFigure =
+    totalRevenue > 0
+      ? '<figure><figcaption>Share of revenue by RFM segment</figcaption><canvas id="revenue" role="img" aria-label="Share of revenue by RFM segment"></canvas></figure>'
+      : '<figure><figcaption>Share of revenue by RFM segment</figcaption><p id="no-revenue">No revenue to share out: the buyers&#39; orders in these files add up to 0 (no amount column was read, or every order was cancelled or refunded).</p></figure>';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -74,7 +79,7 @@ ${gridRows}
 </table>
 <div class="charts">
 <figure><figcaption>Customers per segment</figcaption><canvas id="sizes" role="img" aria-label="Customers per segment"></canvas></figure>
-<figure><figcaption>Share of revenue by RFM segment</figcaption><canvas id="revenue" role="img" aria-label="Share of revenue by RFM segment"></canvas></figure>
+${revenueFigure}
 </div>
 <script type="application/json" id="data">${scriptSafeJson(data)}</script>
 <script>${chartLibrary.replace(/<\/script/gi, '<\\/script')}</script>
@@ -86,7 +91,7 @@ ${gridRows}
     options: { indexAxis: 'y', plugins: { legend: { display: false } } },
   });
   const rfm = data.segments.filter((s) => s.revenueShare !== null);
-  new Chart(document.getElementById('revenue'), {
+  if (rfm.length > 0) new Chart(document.getElementById('revenue'), {
     type: 'bar',
     data: { labels: rfm.map((s) => s.name), datasets: [{ label: 'share of revenue', data: rfm.map((s) => Math.round(s.revenueShare * 1000) / 10) }] },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { callback: (v) => v + '%' } } } },

@@ -1,5 +1,6 @@
 import type { SegmentStore } from '../ports/segment-store';
 import { CLUSTER_DIMENSIONS, type ClusterDimension } from '../segments/cluster-vector';
+import { type FieldFormat, featureWords } from '../segments/rule-field-catalog';
 import { requireCurrentRun } from '../segmentation-runs/current-run';
 import { readRunSummaries } from '../segmentation-runs/read-run-summaries';
 
@@ -10,8 +11,17 @@ export interface ClusterProfile {
   revenue: number;
   /** The words the run chose for it: `frequent, low basket, web-first`. */
   description: string;
-  /** Per dimension: the members' mean and how far it sits from all clustered buyers, in SDs. */
-  features: { feature: ClusterDimension; mean: number; z: number }[];
+  /**
+   * Per dimension: its name in words and how its values read, the members' mean and how far it
+   * sits from all clustered buyers, in SDs.
+   */
+  features: {
+    feature: ClusterDimension;
+    label: string;
+    format: FieldFormat;
+    mean: number;
+    z: number;
+  }[];
 }
 
 const PROFILE_PREFIX = 'profile: ';
@@ -75,7 +85,12 @@ export const describeClusters = async ({
       features: CLUSTER_DIMENSIONS.map((feature, d) => {
         const m = mean(rows.map((row) => row[d] ?? 0));
         const { mean: overallMean, sd } = overall[d] ?? { mean: 0, sd: 0 };
-        return { feature, mean: round(m, 2), z: sd > 0 ? round((m - overallMean) / sd, 2) : 0 };
+        return {
+          feature,
+          ...featureWords(feature),
+          mean: round(m, 2),
+          z: sd > 0 ? round((m - overallMean) / sd, 2) : 0,
+        };
       }),
     })),
   };

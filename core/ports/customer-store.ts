@@ -29,6 +29,12 @@ export interface CustomerRecord {
   events: CustomerEvent[];
 }
 
+/** The parts of a profile that name a person: what a customer search shows and matches. */
+export type ProfileCard = Pick<
+  CustomerProfile,
+  'customerId' | 'externalId' | 'email' | 'emailDisplay' | 'firstName' | 'lastName'
+>;
+
 /** How many items of each kind one customer's deletion removed. */
 export interface CustomerDeletion {
   profiles: number;
@@ -51,6 +57,14 @@ export interface CustomerStore {
   /** One shard of all customers, with their orders and events; shards partition the customers. */
   scanCustomers(shard: { index: number; count: number }): AsyncIterable<CustomerRecord>;
   getCustomer(customerId: string): Promise<CustomerRecord | undefined>;
+  /**
+   * Walks every profile in store order, one page at a time: at most `limit` stored items are read
+   * (`scanned`), of which the profiles are returned; the cursor says where the next page starts.
+   */
+  scanProfiles(page: {
+    limit: number;
+    cursor?: string;
+  }): Promise<{ profiles: ProfileCard[]; scanned: number; cursor?: string }>;
   /**
    * Deletes the customer's orders and events, those of the given aliases that still point to it
    * (an alias taken over by someone else is theirs), and its profile last, so a deletion cut short

@@ -76,7 +76,7 @@ const actions = (context, campaign, nameOf) => {
   const send = async () => {
     const confirmed = await confirmAction({
       title: 'Send this campaign now?',
-      message: `“${campaign.content.subject}” goes to every eligible customer of the audience, except the ${campaign.holdoutPercent}% held out. This cannot be undone.`,
+      message: `“${campaign.content.subject}” goes to every eligible customer of the audience, except the ${context.format.percent(campaign.holdoutPercent / 100)} held out. This cannot be undone.`,
       confirmLabel: 'Send now',
     });
     if (confirmed) await act('send');
@@ -123,11 +123,62 @@ const actions = (context, campaign, nameOf) => {
   );
 };
 
+/** Liquid output or tags: a subject with them reads as code until rendered for someone. */
+const TEMPLATE_MARKUP = /{{|{%/;
+
+/**
+ * The subject as a customer reads it: rendered (through the preview route) for the first member
+ * of the audience, with the template one click away. A subject without template code is shown as
+ * it is; when there is nobody to render it for (no run yet, an empty segment), the template is.
+ * @param {PageContext} context
+ * @param {Campaign} campaign
+ */
+const subjectLine = ({ api, signal }, campaign) => {
+  const template = campaign.content.subject;
+  if (!TEMPLATE_MARKUP.test(template)) return h('span', { 'data-subject': 'plain' }, template);
+  const line = h(
+    'span',
+    { class: 'subject-line' },
+    h('code', { 'data-subject': 'template' }, template),
+    h('span', { class: 'hint' }, ' (template)'),
+  );
+  const [segmentId] = campaign.audience.segmentIds;
+  if (segmentId === undefined) return line;
+  const render = async () => {
+    /** @type {{ items: { customerId: string }[] }} */
+    const members = await api.get(
+      `v1/segments/${encodeURIComponent(segmentId)}/members?limit=1`,
+      signal,
+    );
+    const sample = members.items[0];
+    if (sample === undefined) return;
+    /** @type {import('../shared/api-types.js').CampaignPreview} */
+    const preview = await api.post(
+      `v1/campaigns/${encodeURIComponent(campaign.campaignId)}/preview`,
+      { customerId: sample.customerId },
+    );
+    line.replaceChildren(
+      h('span', { 'data-subject': 'rendered' }, preview.subject),
+      h('span', { class: 'hint subject-sample' }, ` for customer ${sample.customerId}`),
+      h(
+        'details',
+        { class: 'subject-template' },
+        h('summary', {}, 'Template'),
+        h('code', {}, template),
+      ),
+    );
+  };
+  // Without a sample the template stays shown, which is still the truth.
+  render().catch(() => undefined);
+  return line;
+};
+
 /**
  * @param {CampaignResults} results
  * @param {import('../shared/format.js').Format} format
+ * @param {boolean} local on the local stack, whose SES endpoint reports no deliveries
  */
-const resultsSection = (results, format) => {
+const resultsSection = (results, format, local) => {
   const funnel = /** @type {[string, number][]} */ ([
     ['Audience', results.audience],
     ['Eligible', results.eligible],
@@ -149,6 +200,14 @@ const resultsSection = (results, format) => {
       series: [{ label: 'Customers', values: funnel.map(([, value]) => value) }],
       formatValue: format.integer,
     }),
+    local
+      ? h(
+          'p',
+          { class: 'hint', id: 'local-deliveries' },
+          'On the local stack, the SES endpoint keeps what was sent but reports no deliveries, opens or clicks: ',
+          'those come from SES’s event stream in AWS, so they stay at 0 here.',
+        )
+      : null,
     definitions([
       ['Held out', format.integer(results.heldOut)],
       ['Bounced', format.integer(results.bounced)],
@@ -219,10 +278,10 @@ export const campaignPage = {
           )
         : null,
       definitions([
-        ['Subject', campaign.content.subject],
+        ['Subject', subjectLine(context, campaign)],
         ['Audience', campaign.audience.segmentIds.map(nameOf).join(', ')],
         ['Excluded', campaign.audience.excludedSegmentIds?.map(nameOf).join(', ')],
-        ['Holdout', `${campaign.holdoutPercent}%`],
+        ['Holdout', format.percent(campaign.holdoutPercent / 100)],
         ['Scheduled for', campaign.scheduledAt ? format.dateTime(campaign.scheduledAt) : undefined],
         ['Started', campaign.startedAt ? format.dateTime(campaign.startedAt) : undefined],
       ]),
@@ -235,7 +294,7 @@ export const campaignPage = {
         : null,
       actions(context, campaign, nameOf),
       results
-        ? resultsSection(results, format)
+        ? resultsSection(results, format, context.config.local)
         : emptyState('No results yet: the campaign has not been sent.'),
     );
     if (isUnderWay(campaign)) watchStatus(context, base, campaign.status);

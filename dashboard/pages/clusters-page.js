@@ -8,6 +8,23 @@ import { hrefTo } from '../shared/router.js';
 /** The features furthest from the average tell clusters apart; the rest is noise on a chart. */
 const SHOWN_FEATURES = 6;
 
+/**
+ * A feature's mean the way its values read: spend as money, channel shares as percentages, days
+ * and counts as numbers (a mean of counts has decimals).
+ * @param {import('../shared/format.js').Format} format
+ * @param {import('../shared/api-types.js').ClusterFeature} feature
+ */
+const formatMean = (format, feature) => {
+  switch (feature.format) {
+    case 'money':
+      return format.money(feature.mean);
+    case 'share':
+      return format.percent(feature.mean);
+    default:
+      return format.decimal(feature.mean);
+  }
+};
+
 /** @type {import('../shared/page-context.js').Page} */
 export const clustersPage = {
   title: () => 'Clusters',
@@ -56,7 +73,7 @@ export const clustersPage = {
             type: 'bar',
             horizontal: true,
             labels: features.map(
-              (feature) => `${feature.feature} (mean ${format.decimal(feature.mean)})`,
+              (feature) => `${feature.label} (average ${formatMean(format, feature)})`,
             ),
             series: [
               { label: 'Distance from average', values: features.map((feature) => feature.z) },

@@ -31,43 +31,58 @@ const erasureFigures = (summary, format) => {
   ]);
 };
 
-/** The profile fields worth a line, in reading order; the rest are in the JSON export. */
-const PROFILE_FIELDS = /** @type {const} */ ([
-  ['emailDisplay', 'E-mail'],
-  ['firstName', 'First name'],
-  ['lastName', 'Last name'],
-  ['country', 'Country'],
-  ['city', 'City'],
-  ['language', 'Language'],
-  ['timeZone', 'Time zone'],
-  ['birthYear', 'Birth year'],
-  ['income', 'Income'],
-]);
+/**
+ * The profile fields worth a line, in reading order, and how each reads: money in the shop's
+ * currency, counts in its locale, years as written (1993, not 1.993). The rest are in the JSON export.
+ * @type {[field: string, label: string, kind: 'text' | 'money' | 'integer' | 'year'][]}
+ */
+const PROFILE_FIELDS = [
+  ['emailDisplay', 'E-mail', 'text'],
+  ['firstName', 'First name', 'text'],
+  ['lastName', 'Last name', 'text'],
+  ['country', 'Country', 'text'],
+  ['city', 'City', 'text'],
+  ['language', 'Language', 'text'],
+  ['timeZone', 'Time zone', 'text'],
+  ['birthYear', 'Birth year', 'year'],
+  ['income', 'Income', 'money'],
+  ['children', 'Children', 'integer'],
+  ['householdSize', 'Household size', 'integer'],
+];
 
-/** @param {Record<string, unknown>} features @param {Format} format */
+/**
+ * @param {unknown} value
+ * @param {'text' | 'money' | 'integer' | 'year'} kind
+ * @param {Format} format
+ * @returns {string | undefined}
+ */
+const profileValue = (value, kind, format) => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || kind === 'text' || kind === 'year') return String(value);
+  return kind === 'money' ? format.money(value) : format.integer(value);
+};
+
+/**
+ * @param {import('../../core/segments/customer-features').CustomerFeatures} features
+ * @param {Format} format
+ */
 const featureList = (features, format) =>
   definitions([
-    [
-      'Orders',
-      typeof features.frequency === 'number' ? format.integer(features.frequency) : undefined,
-    ],
-    [
-      'Total spend',
-      typeof features.monetary === 'number' ? format.money(features.monetary) : undefined,
-    ],
+    ['Orders', format.integer(features.frequency)],
+    ['Total spend', format.money(features.monetary)],
     [
       'Average order value',
-      typeof features.averageOrderValue === 'number'
-        ? format.money(features.averageOrderValue)
-        : undefined,
+      features.averageOrderValue === undefined
+        ? undefined
+        : format.money(features.averageOrderValue),
     ],
     [
       'Days since last order',
-      typeof features.recencyDays === 'number' ? format.integer(features.recencyDays) : undefined,
+      features.recencyDays === undefined ? undefined : format.integer(features.recencyDays),
     ],
-    ['Top category', /** @type {string | undefined} */ (features.topCategory)],
-    ['Preferred channel', /** @type {string | undefined} */ (features.preferredChannel)],
-    ['Consent', /** @type {string | undefined} */ (features.consentState)],
+    ['Top category', features.topCategory],
+    ['Preferred channel', features.preferredChannel],
+    ['Consent', features.consentState],
   ]);
 
 /**
@@ -84,10 +99,10 @@ const customerSections = (customer, format) => {
       h('h2', { id: 'profile-title' }, 'Profile'),
       definitions([
         ...PROFILE_FIELDS.map(
-          ([field, label]) =>
+          ([field, label, kind]) =>
             /** @type {[string, string | undefined]} */ ([
               label,
-              profile[field] === undefined ? undefined : String(profile[field]),
+              profileValue(/** @type {Record<string, unknown>} */ (profile)[field], kind, format),
             ]),
         ),
         ['Marketing consent', consent?.state],

@@ -3,6 +3,7 @@ import { chartFigure } from '../shared/charts.js';
 import { definitions, h, table } from '../shared/dom.js';
 import { emptyState, pageHeading, runFailedNotice, statusBadge } from '../shared/page-states.js';
 import { hrefTo } from '../shared/router.js';
+import { segmentFamilies } from '../shared/segment-kinds.js';
 
 /** How many segments the trend follows: more lines than this are unreadable. */
 const TREND_SEGMENTS = 5;
@@ -89,6 +90,15 @@ const headline = (overview, format) =>
   );
 
 /**
+ * "RFM segments" → "RFM segment", "Lifecycle stages" → "lifecycle stage", for a chart's title.
+ * @param {string} words
+ */
+const familyNoun = (words) => {
+  const singular = words.replace(/s$/, '');
+  return /^[A-Z]{2}/.test(singular) ? singular : singular.toLowerCase();
+};
+
+/**
  * @param {Overview} overview
  * @param {Format} format
  */
@@ -103,15 +113,21 @@ const segmentsSection = (overview, format) => {
     h(
       'div',
       { class: 'charts' },
-      chartFigure({
-        id: 'segment-sizes',
-        title: 'Customers per segment',
-        type: 'bar',
-        horizontal: true,
-        labels: segments.map((segment) => segment.name),
-        series: [{ label: 'Customers', values: segments.map((segment) => segment.customers) }],
-        formatValue: format.integer,
-      }),
+      // One chart per family: RFM segments, lifecycle stages and clusters each split the same
+      // customers, so one bar chart of all of them would add up to several times the shop.
+      ...segmentFamilies(segments).map((family) =>
+        chartFigure({
+          id: `segment-sizes-${family.kind}`,
+          title: `Customers per ${familyNoun(family.words)}`,
+          type: 'bar',
+          horizontal: true,
+          labels: family.segments.map((segment) => segment.name),
+          series: [
+            { label: 'Customers', values: family.segments.map((segment) => segment.customers) },
+          ],
+          formatValue: format.integer,
+        }),
+      ),
       rfmRevenue > 0
         ? chartFigure({
             id: 'revenue-share',

@@ -31,24 +31,30 @@ const cellColours = (strength) => {
  */
 
 /**
- * How a cell's monetary value is coloured and labelled: by average spend when the API gives it
- * (docs/api.md), else by the mean M score (1–5) that core's grid computes.
+ * Colours a cell by its customers' average spend, relative to the highest cell's.
  * @param {GridCell[]} cells
- * @param {import('../shared/format.js').Format} format
  */
-const monetaryReading = (cells, format) => {
-  if (cells.every((cell) => typeof cell.avgMonetary === 'number')) {
-    const highest = Math.max(...cells.map((cell) => cell.avgMonetary ?? 0), 1);
-    return {
-      strength: (/** @type {GridCell} */ cell) => (cell.avgMonetary ?? 0) / highest,
-      label: (/** @type {GridCell} */ cell) =>
-        `average spend ${format.money(cell.avgMonetary ?? 0)}`,
-    };
-  }
-  return {
-    strength: (/** @type {GridCell} */ cell) => ((cell.meanM ?? 1) - 1) / 4,
-    label: (/** @type {GridCell} */ cell) => `mean M ${format.decimal(cell.meanM ?? 0)}`,
-  };
+const spendStrength = (cells) => {
+  const highest = Math.max(...cells.map((cell) => cell.averageSpend), 1);
+  return (/** @type {GridCell} */ cell) => Math.max(0, cell.averageSpend) / highest;
+};
+
+/**
+ * Why a column of the grid has no customers. Scores rank customers, and equal values share the
+ * lowest rank of their tie: when many buyers ordered the same number of times (most often once),
+ * their tie spans the ranks the next score would have had, and that column stays empty.
+ * @param {GridCell[]} cells
+ */
+const emptyColumnsNote = (cells) => {
+  const empty = SCORES.filter((f) => !cells.some((cell) => cell.f === f && cell.customers > 0));
+  if (empty.length === 0) return null;
+  const columns = empty.map((f) => `F ${f}`).join(', ');
+  return h(
+    'p',
+    { class: 'hint', id: 'empty-columns' },
+    `${columns} ${empty.length === 1 ? 'is' : 'are'} empty: customers who bought equally often share a score, the lowest of their tie. `,
+    'When many customers bought the same number of times (often once), their tie takes up the scores next to it.',
+  );
 };
 
 /**
@@ -129,14 +135,16 @@ export const rfmPage = {
       return;
     }
     const cells = new Map(grid.cells.map((cell) => [`${cell.r}:${cell.f}`, cell]));
-    const monetary = monetaryReading(grid.cells, format);
+    const strength = spendStrength(grid.cells);
     const panel = h('section', { class: 'cell-customers', 'aria-live': 'polite' });
     const rows = [...SCORES].reverse().map((r) => [
       `R ${r}`,
       ...SCORES.map((f) => {
         const cell = cells.get(`${r}:${f}`);
         if (!cell) return h('span', { class: 'muted' }, '–');
-        const colours = cellColours(monetary.strength(cell));
+        const colours = cellColours(strength(cell));
+        const spend = format.money(cell.averageSpend);
+        const score = format.decimal(cell.meanM);
         return h(
           'button',
           {
@@ -145,12 +153,13 @@ export const rfmPage = {
             style: `background: ${colours.background}; color: ${colours.text}`,
             'data-r': r,
             'data-f': f,
-            'aria-label': `${cell.segmentName}, R ${r}, F ${f}: ${format.integer(cell.customers)} customers, ${monetary.label(cell)}. Show customers.`,
+            'aria-label': `${cell.segmentName}, R ${r}, F ${f}: ${format.integer(cell.customers)} customers, average spend ${spend}, mean M score ${score}. Show customers.`,
             onclick: () => void showCellCustomers(context, cell, panel),
           },
           h('strong', { class: 'count' }, format.integer(cell.customers)),
           h('span', { class: 'cell-name' }, cell.segmentName),
-          h('span', { class: 'cell-money' }, monetary.label(cell)),
+          h('span', { class: 'cell-money' }, `avg ${spend}`),
+          h('span', { class: 'cell-score' }, `M score ${score}`),
         );
       }),
     ]);
@@ -160,16 +169,18 @@ export const rfmPage = {
         'p',
         { class: 'lede' },
         'Recency (rows, 5 = bought most recently) by frequency (columns, 5 = buys most often). ',
-        'The darker the cell, the more its customers spend; thick lines outline the named segments. ',
+        'Each cell gives its customers’ average spend (avg) and mean monetary score (M score, 1–5); the darker the cell, the more they spend. ',
+        'Thick lines outline the named segments. ',
         'Choose a cell to see its customers.',
       ),
       table({
         className: 'rfm-grid',
-        caption: 'Customers by R and F score, with the average monetary value of each cell',
+        caption: 'Customers by R and F score, with their average spend and mean M score',
         headers: ['', ...SCORES.map((f) => `F ${f}`)],
         rows,
         rowHeaders: true,
       }),
+      emptyColumnsNote(grid.cells),
       panel,
     );
   },

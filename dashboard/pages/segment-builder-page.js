@@ -18,8 +18,11 @@ const PREVIEW_DELAY_MS = 400;
 export const segmentBuilderPage = {
   title: () => 'New segment',
   render: async ({ api, format, show, signal }) => {
-    /** @type {{ segments: SegmentSummary[] }} */
-    const { segments } = await api.get('v1/segments', signal);
+    /** @type {[{ segments: SegmentSummary[] }, import('./segment-rule-fields.js').RuleCatalog]} */
+    const [{ segments }, catalog] = await Promise.all([
+      api.get('v1/segments', signal),
+      api.get('v1/rule-catalog', signal),
+    ]);
     let previewSequence = 0;
     const count = h('output', { id: 'preview-count', 'aria-live': 'polite' }, '—');
     const countNote = h(
@@ -117,7 +120,7 @@ export const segmentBuilderPage = {
       }
     }, PREVIEW_DELAY_MS);
 
-    const root = groupEditor({ segments, onChange: refreshPreview });
+    const root = groupEditor({ vocabulary: { segments, catalog }, onChange: refreshPreview });
 
     const form = h(
       'form',

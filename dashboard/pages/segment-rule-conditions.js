@@ -1,13 +1,7 @@
 // @ts-check
 import { h } from '../shared/dom.js';
-import {
-  DATE_FIELDS,
-  DATE_OPERATORS,
-  EVENT_TYPES,
-  OPERATORS,
-  RULE_FIELDS,
-  ruleValue,
-} from './segment-rule-fields.js';
+import { SEGMENT_KINDS, segmentFamilies } from '../shared/segment-kinds.js';
+import { DATE_OPERATORS, OPERATORS, ruleValue } from './segment-rule-fields.js';
 
 const OTHER_ATTRIBUTE = 'attributes.';
 
@@ -19,6 +13,8 @@ const OTHER_ATTRIBUTE = 'attributes.';
  * @typedef {{ parts: Node[], read: (path: string, controls: Controls) => unknown }} ConditionKind
  * @typedef {{ element: HTMLFieldSetElement, focus: () => void, read: (path: string, controls: Controls) => unknown }} ConditionEditor
  * @typedef {import('../shared/api-types.js').SegmentSummary} SegmentSummary
+ * @typedef {import('./segment-rule-fields.js').RuleCatalog} RuleCatalog
+ * @typedef {{ segments: SegmentSummary[], catalog: RuleCatalog }} Vocabulary what conditions can name
  */
 
 let nextId = 1;
@@ -33,19 +29,21 @@ const filled = (input) => !input.hidden && input.value.trim() !== '';
  * "Recency score is at least 4": a field, an operator and what to compare with.
  * @param {string} id
  * @param {() => void} onChange
+ * @param {Vocabulary} vocabulary
  * @returns {ConditionKind}
  */
-const compareKind = (id, onChange) => {
+const compareKind = (id, onChange, { catalog }) => {
+  const fields = catalog.fields;
   const field = h(
     'select',
     { id: `${id}-field` },
-    ...[...new Set(RULE_FIELDS.map((f) => f.group))].map((group) =>
+    ...[...new Set(fields.map((f) => f.group))].map((group) =>
       h(
         'optgroup',
         { label: group },
-        ...RULE_FIELDS.filter((f) => f.group === group).map((f) =>
-          h('option', { value: f.path }, f.label),
-        ),
+        ...fields
+          .filter((f) => f.group === group)
+          .map((f) => h('option', { value: f.path }, f.label)),
       ),
     ),
     h('option', { value: OTHER_ATTRIBUTE }, 'Other attribute (export column)…'),
@@ -55,7 +53,7 @@ const compareKind = (id, onChange) => {
   const op = h('select', { id: `${id}-op` });
   const value = h('input', { id: `${id}-value`, autocomplete: 'off' });
   const high = h('input', { id: `${id}-high`, autocomplete: 'off', 'aria-label': 'and' });
-  const fieldType = () => RULE_FIELDS.find((f) => f.path === field.value)?.type ?? 'text';
+  const fieldType = () => fields.find((f) => f.path === field.value)?.type ?? 'text';
 
   const sync = () => {
     const type = fieldType();
@@ -110,13 +108,14 @@ const compareKind = (id, onChange) => {
  * "Last order is within the last 30 days", "signed up before 2026-01-01".
  * @param {string} id
  * @param {() => void} onChange
+ * @param {Vocabulary} vocabulary
  * @returns {ConditionKind}
  */
-const dateKind = (id, onChange) => {
+const dateKind = (id, onChange, { catalog }) => {
   const field = h(
     'select',
     { id: `${id}-date-field` },
-    ...DATE_FIELDS.map((f) => h('option', { value: f.path }, f.label)),
+    ...catalog.dateFields.map((f) => h('option', { value: f.path }, f.label)),
   );
   const op = h(
     'select',
@@ -168,9 +167,10 @@ const dateKind = (id, onChange) => {
  * "Performed added_to_cart at least 2 times within the last 30 days".
  * @param {string} id
  * @param {() => void} onChange
+ * @param {Vocabulary} vocabulary
  * @returns {ConditionKind}
  */
-const eventKind = (id, onChange) => {
+const eventKind = (id, onChange, { catalog }) => {
   const eventType = h('input', {
     id: `${id}-event`,
     list: `${id}-event-types`,
@@ -180,7 +180,7 @@ const eventKind = (id, onChange) => {
   const suggestions = h(
     'datalist',
     { id: `${id}-event-types` },
-    ...EVENT_TYPES.map((type) => h('option', { value: type })),
+    ...catalog.eventTypes.map((type) => h('option', { value: type })),
   );
   const min = h('input', { id: `${id}-min`, type: 'number', min: 0, step: 1, value: 1 });
   const max = h('input', { id: `${id}-max`, type: 'number', min: 0, step: 1 });
@@ -217,45 +217,37 @@ const eventKind = (id, onChange) => {
   };
 };
 
-/** Segment kinds in the order the segment choice lists them, with their group's words. */
-const SEGMENT_KINDS = [
-  ['rule', 'Your segments'],
-  ['rfm', 'RFM segments'],
-  ['lifecycle', 'Lifecycle stages'],
-  ['cluster', 'Clusters'],
+/** Your own segments first: those are what a marketer most often builds on. */
+const CHOICE_ORDER = [
+  ...SEGMENT_KINDS.filter(([kind]) => kind === 'rule'),
+  ...SEGMENT_KINDS.filter(([kind]) => kind !== 'rule'),
 ];
 
 /**
  * "Is in segment Champions" / "is not in segment Lost", from the segments the API lists.
  * @param {string} id
  * @param {() => void} onChange
- * @param {SegmentSummary[]} segments
+ * @param {Vocabulary} vocabulary
  * @returns {ConditionKind}
  */
-const segmentKind = (id, onChange, segments) => {
+const segmentKind = (id, onChange, { segments }) => {
   const membership = h(
     'select',
     { id: `${id}-membership` },
     h('option', { value: 'in' }, 'is in'),
     h('option', { value: 'not_in' }, 'is not in'),
   );
-  const known = new Set(SEGMENT_KINDS.map(([kind]) => kind));
   const segment = h(
     'select',
     { id: `${id}-segment` },
     h('option', { value: '' }, 'Choose a segment…'),
-    ...[...SEGMENT_KINDS, ['other', 'Other segments']].map(([kind, words]) => {
-      const ofKind = segments.filter((s) =>
-        kind === 'other' ? !known.has(s.kind) : s.kind === kind,
-      );
-      return ofKind.length === 0
-        ? null
-        : h(
-            'optgroup',
-            { label: words },
-            ...ofKind.map((s) => h('option', { value: s.segmentId }, s.name)),
-          );
-    }),
+    ...segmentFamilies(segments, CHOICE_ORDER).map((family) =>
+      h(
+        'optgroup',
+        { label: family.words },
+        ...family.segments.map((s) => h('option', { value: s.segmentId }, s.name)),
+      ),
+    ),
   );
   segment.addEventListener('change', onChange);
 
@@ -279,7 +271,7 @@ const segmentKind = (id, onChange, segments) => {
   };
 };
 
-/** @type {[string, string, (id: string, onChange: () => void, segments: SegmentSummary[]) => ConditionKind][]} */
+/** @type {[string, string, (id: string, onChange: () => void, vocabulary: Vocabulary) => ConditionKind][]} */
 const KINDS = [
   ['compare', 'a customer field', compareKind],
   ['date', 'a date', dateKind],
@@ -290,10 +282,10 @@ const KINDS = [
 /**
  * One condition: what it is about (a field, a date, an event, another segment), then that kind's
  * controls. Changing the kind starts its controls afresh.
- * @param {{ segments: SegmentSummary[], onChange: () => void, onRemove: (editor: ConditionEditor) => void }} options
+ * @param {{ vocabulary: Vocabulary, onChange: () => void, onRemove: (editor: ConditionEditor) => void }} options
  * @returns {ConditionEditor}
  */
-export const conditionEditor = ({ segments, onChange, onRemove }) => {
+export const conditionEditor = ({ vocabulary, onChange, onRemove }) => {
   const id = `condition-${nextId++}`;
   const kind = h(
     'select',
@@ -302,11 +294,11 @@ export const conditionEditor = ({ segments, onChange, onRemove }) => {
   );
   const body = h('span', { class: 'condition-body' });
   /** @type {ConditionKind} */
-  let current = compareKind(id, onChange);
+  let current = compareKind(id, onChange, vocabulary);
   body.replaceChildren(...current.parts);
   kind.addEventListener('change', () => {
     const make = KINDS.find(([code]) => code === kind.value)?.[2] ?? compareKind;
-    current = make(id, onChange, segments);
+    current = make(id, onChange, vocabulary);
     body.replaceChildren(...current.parts);
   });
   // Selects change the rule without an input event; one listener covers every kind's selects.

@@ -1,52 +1,11 @@
 // @ts-check
 
 /**
- * The fields the rule builder offers, by the paths segment rules read (core's resolveRuleField).
- * A shop's own export columns are reachable as `attributes.<column>` through "Other attribute".
- * @typedef {{ path: string, label: string, type: 'number' | 'text', group: string }} RuleField
+ * What a rule can name (fields, dates, event types), as `GET /v1/rule-catalog` serves core's
+ * catalogue. A shop's own export columns are reachable as `attributes.<column>` through "Other
+ * attribute".
+ * @typedef {{ fields: import('../../core/segments/rule-field-catalog').CatalogField[], dateFields: import('../../core/segments/rule-field-catalog').CatalogDateField[], eventTypes: string[] }} RuleCatalog
  */
-
-/** @type {RuleField[]} */
-export const RULE_FIELDS = [
-  { path: 'rfm.r', label: 'Recency score (R, 1–5)', type: 'number', group: 'RFM' },
-  { path: 'rfm.f', label: 'Frequency score (F, 1–5)', type: 'number', group: 'RFM' },
-  { path: 'rfm.m', label: 'Monetary score (M, 1–5)', type: 'number', group: 'RFM' },
-  { path: 'rfm.segment', label: 'RFM segment', type: 'text', group: 'RFM' },
-  { path: 'lifecycle.stage', label: 'Lifecycle stage', type: 'text', group: 'RFM' },
-  {
-    path: 'features.recencyDays',
-    label: 'Days since last order',
-    type: 'number',
-    group: 'Purchases',
-  },
-  { path: 'features.frequency', label: 'Number of orders', type: 'number', group: 'Purchases' },
-  { path: 'features.monetary', label: 'Total spend', type: 'number', group: 'Purchases' },
-  {
-    path: 'features.averageOrderValue',
-    label: 'Average order value',
-    type: 'number',
-    group: 'Purchases',
-  },
-  {
-    path: 'features.ordersLast90Days',
-    label: 'Orders in the last 90 days',
-    type: 'number',
-    group: 'Purchases',
-  },
-  { path: 'features.topCategory', label: 'Top category', type: 'text', group: 'Purchases' },
-  {
-    path: 'features.preferredChannel',
-    label: 'Preferred channel',
-    type: 'text',
-    group: 'Purchases',
-  },
-  { path: 'profile.country', label: 'Country (ISO code)', type: 'text', group: 'Profile' },
-  { path: 'profile.city', label: 'City', type: 'text', group: 'Profile' },
-  { path: 'profile.tags', label: 'Tags', type: 'text', group: 'Profile' },
-  { path: 'features.ageBand', label: 'Age band', type: 'text', group: 'Profile' },
-  { path: 'features.incomeBand', label: 'Income band', type: 'text', group: 'Profile' },
-  { path: 'features.consentState', label: 'Marketing consent', type: 'text', group: 'Profile' },
-];
 
 /** Operators by field type, with the words the builder shows for them. */
 export const OPERATORS = {
@@ -93,35 +52,9 @@ export const ruleValue = (type, op, raw, rawHigh) => {
   return scalar(raw);
 };
 
-/**
- * The date fields `within_last`, `before` and `after` read (ISO dates or instants).
- * @type {{ path: string, label: string }[]}
- */
-export const DATE_FIELDS = [
-  { path: 'features.lastOrderDate', label: 'Last order' },
-  { path: 'features.firstOrderDate', label: 'First order' },
-  { path: 'features.lastEventDate', label: 'Last event (visit, click…)' },
-  { path: 'profile.signupAt', label: 'Signed up' },
-];
-
 /** How a date field is compared, with the builder's words for it. */
 export const DATE_OPERATORS = [
   ['within_last', 'is within the last (days)'],
   ['before', 'is before'],
   ['after', 'is after'],
-];
-
-/**
- * Event types Shoal's own journeys record (core's KnownEventType), offered as suggestions: a shop
- * may send any other snake_case type, so the field stays free text.
- */
-export const EVENT_TYPES = [
-  'page_viewed',
-  'product_viewed',
-  'added_to_cart',
-  'checkout_started',
-  'purchased',
-  'support_contacted',
-  'email_opened',
-  'email_clicked',
 ];

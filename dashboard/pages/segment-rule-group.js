@@ -10,7 +10,7 @@ const MAX_DEPTH = 2;
 
 /**
  * @typedef {import('./segment-rule-conditions.js').Controls} Controls
- * @typedef {import('./segment-rule-conditions.js').SegmentSummary} SegmentSummary
+ * @typedef {import('./segment-rule-conditions.js').Vocabulary} Vocabulary
  * @typedef {{ element: HTMLFieldSetElement, focus: () => void, read: (path: string, controls: Controls) => unknown }} RuleEditor
  */
 
@@ -19,10 +19,10 @@ let nextId = 1;
 /**
  * Conditions and nested groups combined by all (and), any (or) or none (not of an or). A new group
  * starts with one condition, so it is never empty by accident.
- * @param {{ segments: SegmentSummary[], onChange: () => void, depth?: number, onRemove?: (editor: RuleEditor) => void }} options
+ * @param {{ vocabulary: Vocabulary, onChange: () => void, depth?: number, onRemove?: (editor: RuleEditor) => void }} options
  * @returns {RuleEditor}
  */
-export const groupEditor = ({ segments, onChange, depth = 0, onRemove }) => {
+export const groupEditor = ({ vocabulary, onChange, depth = 0, onRemove }) => {
   const id = `group-${nextId++}`;
   /** @type {RuleEditor[]} */
   let items = [];
@@ -52,7 +52,7 @@ export const groupEditor = ({ segments, onChange, depth = 0, onRemove }) => {
     onChange();
   };
   addCondition.addEventListener('click', () =>
-    add(conditionEditor({ segments, onChange, onRemove: remove })),
+    add(conditionEditor({ vocabulary, onChange, onRemove: remove })),
   );
   const addGroup =
     depth < MAX_DEPTH
@@ -62,7 +62,7 @@ export const groupEditor = ({ segments, onChange, depth = 0, onRemove }) => {
             type: 'button',
             class: 'secondary',
             onclick: () =>
-              add(groupEditor({ segments, onChange, depth: depth + 1, onRemove: remove })),
+              add(groupEditor({ vocabulary, onChange, depth: depth + 1, onRemove: remove })),
           },
           'Add group',
         )
@@ -106,7 +106,7 @@ export const groupEditor = ({ segments, onChange, depth = 0, onRemove }) => {
       return { type: match.value, children };
     },
   };
-  const first = conditionEditor({ segments, onChange, onRemove: remove });
+  const first = conditionEditor({ vocabulary, onChange, onRemove: remove });
   items = [first];
   list.append(first.element);
   return editor;

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../core/shared/errors';
 import { defineRoute, type HttpResponse, type HttpRoute } from './http-route';
 import { buildOpenApiDocument } from './openapi-document';
 import { campaignRoutes } from './routes/campaign-routes';
+import { catalogRoutes } from './routes/catalog-routes';
 import { customerRoutes } from './routes/customer-routes';
 import { dashboardConfigRoute } from './routes/dashboard-config-route';
 import { importRoutes } from './routes/import-routes';
@@ -90,6 +91,7 @@ export const dashboardRoutes = [
 export const adminRoutes: HttpRoute<AdminDeps>[] = [
   ...insightRoutes,
   ...segmentRoutes,
+  ...catalogRoutes,
   ...runRoutes,
   ...importRoutes,
   ...customerRoutes,

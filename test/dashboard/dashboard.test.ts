@@ -115,7 +115,8 @@ describe('dashboard', () => {
     expect(await stat('customersWithOrders')).toBe(integer(overview.customersWithOrders));
     expect(await stat('revenue')).toBe(money(overview.revenue));
     const biggest = overview.segments.reduce((a, b) => (b.customers > a.customers ? b : a));
-    const row = page.locator('#segment-sizes tbody tr').filter({
+    // Each family of segments (RFM, lifecycle, clusters…) has a chart of its own.
+    const row = page.locator(`#segment-sizes-${biggest.kind} tbody tr`).filter({
       has: page.getByRole('rowheader', { name: biggest.name, exact: true, includeHidden: true }),
     });
     expect(await row.locator('td').textContent()).toBe(integer(biggest.customers));
@@ -360,6 +361,8 @@ describe('dashboard', () => {
     await page.locator('main h1 .badge', { hasText: /^sent$/ }).waitFor({ timeout: 30_000 });
     await page.locator('#campaign-funnel').waitFor();
     await screenshot('campaign');
+    // Locally "Delivered 0" would read as a failure without a word on why.
+    expect(await page.locator('#local-deliveries').innerText()).toContain('reports no deliveries');
 
     const { items: campaigns } = await api.get<{ items: { campaignId: string; name: string }[] }>(
       '/v1/campaigns',
@@ -407,6 +410,8 @@ describe('dashboard', () => {
     await open('#/imports');
     await screenshot('imports');
     expect(await page.locator('table.imports tbody tr').count()).toBe(items.length);
+    // Every import is on the page: there is nothing older to load.
+    expect(await page.getByRole('button', { name: 'Load older imports' }).isVisible()).toBe(false);
 
     await page.locator('table.imports tbody a').first().click();
     await page.locator('h2', { hasText: 'Rejected rows' }).waitFor();
@@ -614,6 +619,28 @@ describe('dashboard', () => {
       campaignId = decodeURIComponent(page.url().split('#/campaigns/')[1]!);
     });
 
+    it('shows the subject as the first member reads it, with the template a click away', async () => {
+      const { items } = await api.get<{ items: { customerId: string }[] }>(
+        `/v1/segments/${encodeURIComponent(audience.segmentId)}/members?limit=1`,
+      );
+      const sample = items[0]!.customerId;
+      const { profile } = await api.get<{ profile: { firstName?: string } }>(
+        `/v1/customers/${encodeURIComponent(sample)}`,
+      );
+
+      await open(`#/campaigns/${encodeURIComponent(campaignId)}`);
+      const rendered = page.locator('[data-subject="rendered"]');
+      await rendered.waitFor();
+      await screenshot('campaign-subject');
+
+      expect(await rendered.innerText()).toBe(`Hello ${profile.firstName ?? ''}, autumn is here`);
+      expect(await page.locator('.subject-sample').innerText()).toContain(sample);
+      const template = page.locator('details.subject-template');
+      expect(await template.locator('code').isVisible()).toBe(false);
+      await template.locator('summary').click();
+      expect(await template.locator('code').innerText()).toBe(SUBJECT);
+    });
+
     it('previews the campaign for a member: their first name in the subject, the unsubscribe headers', async () => {
       await open(`#/campaigns/${encodeURIComponent(campaignId)}`);
       // The field suggests the first members of the audience's segment.
@@ -738,6 +765,142 @@ describe('dashboard', () => {
       );
       expect(await row.locator('td').first().innerText()).toBe(send.status);
     });
+  });
+
+  it('names cluster features in the words the rule builder uses, with readable averages', async () => {
+    const { clusters } = await api.get<{
+      clusters: { name: string; features: { feature: string; label: string }[] }[];
+    }>('/v1/clusters');
+    const { fields } = await api.get<{ fields: { path: string; label: string }[] }>(
+      '/v1/rule-catalog',
+    );
+
+    await open('#/clusters');
+    const text = await page.locator('main').innerText();
+
+    const codes = clusters.flatMap((cluster) => cluster.features.map((f) => f.feature));
+    for (const code of new Set(codes)) expect(text).not.toContain(code);
+    const recency = fields.find((field) => field.path === 'features.recencyDays')!;
+    const shown = clusters[0]!.features.find((f) => f.feature === 'recencyDays')!;
+    expect(shown.label).toBe(recency.label);
+    // The chart's numbers sit behind "Show the numbers"; the label is in them.
+    expect(await page.locator('section.cluster').first().textContent()).toContain(recency.label);
+  });
+
+  it('shows each RFM cell’s average spend in money and its M score apart, and explains an empty column', async () => {
+    const grid = await api.get<{
+      cells: { r: number; f: number; customers: number; averageSpend: number; meanM: number }[];
+    }>('/v1/rfm/grid');
+    const fullest = grid.cells.reduce((a, b) => (b.customers > a.customers ? b : a));
+
+    await open('#/rfm');
+    await screenshot('rfm-spend');
+
+    const cell = page.locator(`.grid-cell[data-r="${fullest.r}"][data-f="${fullest.f}"]`);
+    expect(await cell.locator('.cell-money').innerText()).toBe(
+      `avg ${money(fullest.averageSpend)}`,
+    );
+    expect(await cell.locator('.cell-score').innerText()).toBe(
+      `M score ${new Intl.NumberFormat(config.locale, { maximumFractionDigits: 2 }).format(fullest.meanM)}`,
+    );
+    const emptyColumns = [1, 2, 3, 4, 5].filter((f) => !grid.cells.some((c) => c.f === f));
+    const note = page.locator('#empty-columns');
+    if (emptyColumns.length === 0) {
+      expect(await note.count()).toBe(0);
+    } else {
+      expect(await note.innerText()).toContain(emptyColumns.map((f) => `F ${f}`).join(', '));
+      expect(await note.innerText()).toContain('lowest of their tie');
+    }
+  });
+
+  it('charts the overview’s segments one family at a time', async () => {
+    const { segments } = await api.get<{ segments: Segment[] }>('/v1/overview');
+
+    await open('#/overview');
+
+    for (const kind of new Set(segments.filter((s) => s.customers > 0).map((s) => s.kind))) {
+      const chart = page.locator(`#segment-sizes-${kind}`);
+      const ofKind = segments.filter((s) => s.kind === kind && s.customers > 0);
+      expect(await chart.locator('tbody tr').count()).toBe(ofKind.length);
+    }
+  });
+
+  it('lists every segment by family on the segments page', async () => {
+    const { segments } = await api.get<{ segments: Segment[] }>('/v1/segments');
+
+    await open('#/segments');
+    await screenshot('segments');
+
+    for (const segment of segments) {
+      const row = page
+        .locator(`section[data-family="${segment.kind}"] tbody tr`)
+        .filter({ has: page.getByRole('rowheader', { name: segment.name, exact: true }) });
+      expect(await row.locator('td').first().innerText()).toBe(integer(segment.customers));
+    }
+    await page.getByRole('link', { name: 'New segment' }).click();
+    await page.locator('main h1', { hasText: 'New segment' }).waitFor();
+  });
+
+  it('finds customers by a part of their name and by e-mail from the header', async () => {
+    const { items } = await api.get<{ items: { customerId: string }[] }>(
+      '/v1/customers?r=4&f=4&limit=5',
+    );
+    const details = await Promise.all(
+      items.map(({ customerId }) =>
+        api.get<{ profile: { customerId: string; lastName?: string; emailDisplay?: string } }>(
+          `/v1/customers/${encodeURIComponent(customerId)}`,
+        ),
+      ),
+    );
+    const { profile } = details.find((d) => d.profile.lastName && d.profile.emailDisplay)!;
+    const part = profile.lastName!.slice(1, 5).toUpperCase();
+
+    await open('#/overview');
+    const box = page.getByRole('searchbox', { name: 'Find a customer' });
+    await box.fill(part);
+    await box.press('Enter');
+    await page.locator('table.customer-results').waitFor();
+    await screenshot('customers-search');
+
+    const found = page
+      .locator('table.customer-results tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: profile.customerId, exact: true }) });
+    expect(await found.count()).toBe(1);
+    expect(await found.innerText()).toContain(profile.lastName!);
+
+    await open(`#/customers?q=${encodeURIComponent(profile.emailDisplay!)}`);
+    const exact = page.locator('table.customer-results tbody tr').first();
+    expect(await exact.locator('th').innerText()).toBe(profile.customerId);
+    expect(await exact.innerText()).toContain('its e-mail address');
+  });
+
+  it('formats a customer’s figures in the shop’s locale and keeps a long e-mail inside its box', async () => {
+    const { items } = await api.get<{ items: { customerId: string }[] }>(
+      '/v1/customers?r=5&f=5&limit=20',
+    );
+    const details = await Promise.all(
+      items.map(({ customerId }) =>
+        api.get<{ profile: { customerId: string; income?: number; emailDisplay?: string } }>(
+          `/v1/customers/${encodeURIComponent(customerId)}`,
+        ),
+      ),
+    );
+    // The longest address of those with an income: the one most likely to overflow its box.
+    const { profile } = details
+      .filter((d) => typeof d.profile.income === 'number' && d.profile.emailDisplay)
+      .reduce((a, b) => (b.profile.emailDisplay!.length > a.profile.emailDisplay!.length ? b : a));
+
+    await open(`#/customers/${encodeURIComponent(profile.customerId)}`);
+    await screenshot('customer-formatted');
+
+    const value = (label: string) =>
+      page
+        .locator('.definitions div', { has: page.getByText(label, { exact: true }) })
+        .locator('dd');
+    expect(await value('Income').innerText()).toBe(money(profile.income!));
+    const email = value('E-mail');
+    const fits = await email.evaluate((element) => element.scrollWidth <= element.clientWidth);
+    expect(fits).toBe(true);
   });
 
   it('kept the accessibility basics on every page it opened', () => {

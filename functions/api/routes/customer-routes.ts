@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getCustomerDetail } from '../../../core/customers/get-customer-detail';
 import { listRfmCellCustomers } from '../../../core/insights/read-rfm-grid';
 import { resolveCustomerId } from '../../../core/customers/resolve-customer-id';
+import { searchCustomers } from '../../../core/customers/search-customers';
 import { eraseCustomer } from '../../../core/privacy/erase-customer';
 import { exportCustomerData } from '../../../core/privacy/export-customer-data';
 import { NotFoundError } from '../../../core/shared/errors';
@@ -60,6 +61,45 @@ export const customerRoutes = [
     },
     handle: async ({ query }, deps: AdminDeps) => ({
       body: await listRfmCellCustomers({ segments: deps.segments, ...query }),
+    }),
+  }),
+  defineRoute({
+    ...admin,
+    method: 'GET',
+    path: '/v1/customer-search',
+    summary:
+      'Customers by id or e-mail (exactly), or by a part of their name, e-mail or id; a bounded number of profiles per request, with a cursor to search further',
+    query: z.object({
+      q: z.string().trim().min(1).max(200),
+      limit: z.coerce.number().int().min(1).max(100).default(25),
+      cursor: z.string().max(2048).optional(),
+    }),
+    responses: {
+      200: {
+        description: 'The matches so far',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              customerId: z.string(),
+              email: z.string().optional(),
+              firstName: z.string().optional(),
+              lastName: z.string().optional(),
+              matchedOn: z.enum(['id', 'email', 'text']),
+            }),
+          ),
+          scanned: z.number().int(),
+          cursor: z.string().optional(),
+        }),
+      },
+    },
+    handle: async ({ query }, deps: AdminDeps) => ({
+      body: await searchCustomers({
+        customers: deps.customers,
+        query: query.q,
+        limit: query.limit,
+        ...(query.cursor !== undefined && { cursor: query.cursor }),
+      }),
+      headers: { 'cache-control': 'no-store' },
     }),
   }),
   defineRoute({

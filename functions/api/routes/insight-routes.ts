@@ -48,7 +48,8 @@ export const insightRoutes = [
     ...admin,
     method: 'GET',
     path: '/v1/rfm/grid',
-    summary: 'The R × F grid of the current run: customers, mean M and the main segment per cell',
+    summary:
+      'The R × F grid of the current run: customers, mean M score, average spend and the main segment per cell',
     responses: {
       200: {
         description: 'The cells that have customers',
@@ -61,6 +62,7 @@ export const insightRoutes = [
               f: z.number().int(),
               customers: z.number().int(),
               meanM: z.number(),
+              averageSpend: z.number(),
               segmentName: z.string(),
             }),
           ),
@@ -87,7 +89,15 @@ export const insightRoutes = [
               customers: z.number().int(),
               revenue: z.number(),
               description: z.string(),
-              features: z.array(z.object({ feature: z.string(), mean: z.number(), z: z.number() })),
+              features: z.array(
+                z.object({
+                  feature: z.string(),
+                  label: z.string(),
+                  format: z.enum(['integer', 'decimal', 'money', 'share', 'text']),
+                  mean: z.number(),
+                  z: z.number(),
+                }),
+              ),
             }),
           ),
         }),

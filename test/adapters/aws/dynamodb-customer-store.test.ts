@@ -3,6 +3,7 @@ import { createAwsClients } from '../../../adapters/aws/aws-clients';
 import { DynamoDbCustomerStore } from '../../../adapters/aws/dynamodb-customer-store';
 import type { CustomerProfile } from '../../../core/customers/customer-profile';
 import type { CustomerRecord } from '../../../core/ports/customer-store';
+import { createIsolatedTables } from '../../support/isolated-tables';
 
 const local = inject('localAws');
 const clients = createAwsClients(local.clients);
@@ -86,5 +87,51 @@ describe('DynamoDbCustomerStore', () => {
     const shardCustomers = seen.filter((id) => id.startsWith('shard-'));
     expect(shardCustomers.sort()).toEqual([...ids].sort());
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('DynamoDbCustomerStore.scanProfiles', () => {
+  it('walks every profile page by page, returning only the fields that name a person', async () => {
+    const tables = await createIsolatedTables();
+    const own = new DynamoDbCustomerStore(clients.documents, tables.customers);
+    await own.saveProfiles([
+      profile('p-1', { firstName: 'Mateo', lastName: 'Hernández', attributes: { plan: 'gold' } }),
+      profile('p-2', { email: 'ada@example.org', emailDisplay: 'Ada@example.org' }),
+      profile('p-3', { externalId: 'p-3' }),
+    ]);
+    await own.saveOrders([
+      {
+        orderId: 'o-9',
+        customerId: 'p-1',
+        orderedAt: '2026-03-01T10:00:00.000Z',
+        total: 1,
+        netRevenue: 1,
+        status: 'completed',
+        lines: [],
+      },
+    ]);
+
+    const cards = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await own.scanProfiles({ limit: 2, ...(cursor !== undefined && { cursor }) });
+      cards.push(...page.profiles);
+      cursor = page.cursor;
+      pages += 1;
+    } while (cursor !== undefined);
+
+    expect(pages).toBeGreaterThan(1);
+    expect(cards.sort((a, b) => a.customerId.localeCompare(b.customerId))).toEqual([
+      { customerId: 'p-1', firstName: 'Mateo', lastName: 'Hernández' },
+      { customerId: 'p-2', email: 'ada@example.org', emailDisplay: 'Ada@example.org' },
+      { customerId: 'p-3', externalId: 'p-3' },
+    ]);
+  });
+
+  it('refuses a cursor it did not hand out', async () => {
+    await expect(store.scanProfiles({ limit: 2, cursor: 'bm90LWEta2V5' })).rejects.toThrow(
+      'cursor is not valid',
+    );
   });
 });

@@ -503,6 +503,7 @@ describe('ingestCustomerExport when the store fails', () => {
       saveEvents: (events) => inner.saveEvents(events),
       scanCustomers: (shard) => inner.scanCustomers(shard),
       getCustomer: (id) => inner.getCustomer(id),
+      scanProfiles: (page) => inner.scanProfiles(page),
       deleteCustomer: (id, aliases) => inner.deleteCustomer(id, aliases),
     };
 
@@ -712,6 +713,7 @@ describe('ingestCustomerExport when the store is down', () => {
       saveEvents: (events) => inner.saveEvents(events),
       scanCustomers: (shard) => inner.scanCustomers(shard),
       getCustomer: (id) => inner.getCustomer(id),
+      scanProfiles: (page) => inner.scanProfiles(page),
       deleteCustomer: (id, aliases) => inner.deleteCustomer(id, aliases),
     };
 

@@ -162,6 +162,7 @@ describe('resegment handler on DynamoDB Local', () => {
       saveOrders: customers.saveOrders.bind(customers),
       saveEvents: customers.saveEvents.bind(customers),
       getCustomer: customers.getCustomer.bind(customers),
+      scanProfiles: customers.scanProfiles.bind(customers),
       deleteCustomer: customers.deleteCustomer.bind(customers),
       async *scanCustomers(shard) {
         await gate;
